@@ -27,6 +27,7 @@ export function grantDeviation(rows: readonly Row[], {width, caption, xLabel, co
     width,
     height: 40 + rows.length * 26,
     marginLeft: 110,
+    marginRight: 60,
     x: {domain: [0, 1], tickFormat: (d: number) => formatPercent(d, 0), label: xLabel, grid: true},
     y: {domain: order, label: null},
     color: {domain: ["Nederland", "Vier vergelijkingslanden samen"], range: [colors.nl, colors.peers], legend: true},
@@ -38,8 +39,8 @@ export function grantDeviation(rows: readonly Row[], {width, caption, xLabel, co
         y: "name",
         x: 1,
         text: (d: Row) => `${formatDelta(d.excessGrants)}`,
-        textAnchor: "end",
-        dx: 0,
+        textAnchor: "start",
+        dx: 12,
         fontVariant: "tabular-nums"
       }),
       Plot.tip(
