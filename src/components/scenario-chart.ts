@@ -4,6 +4,7 @@
  * the last observed month are drawn solid, later months dashed (modelled projection).
  */
 import * as Plot from "@observablehq/plot";
+import {accessibleFigure} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 
 export type LineRole = "baseline" | "changed" | "scenario";
@@ -12,6 +13,8 @@ export interface ScenarioLine {
   role: LineRole;
   label: string;
   values: ArrayLike<number>;
+  /** Overrides the role's colour (e.g. for a capacity line drawn beside a need line). */
+  color?: string;
 }
 
 export interface ScenarioChartData {
@@ -89,7 +92,7 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
       )
     : [];
   const labels = data.lines.map((l) => l.label);
-  const colors = data.lines.map((l) => ROLE_COLORS[l.role]);
+  const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const observed = (data.observed ?? []).filter((d) => d.date >= monthDate(data.start, i0) && d.date <= monthDate(data.start, i1));
   const title = (d: Point) => `${d.label}, ${formatShortMonth(d.date)}: ${format(d.value)}${d.part === "projection" && d.date > monthDate(data.start, split) ? " (gemodelleerd)" : ""}`;
   const plot = Plot.plot({
@@ -120,17 +123,5 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
       Plot.tip(points, Plot.pointerX({x: "date", y: "value", title}))
     ]
   });
-  const figure = document.createElement("figure");
-  figure.className = "scenario-chart";
-  figure.setAttribute("role", "group");
-  figure.setAttribute("aria-label", summary);
-  figure.append(plot);
-  const captionEl = document.createElement("figcaption");
-  captionEl.textContent = caption;
-  figure.append(captionEl);
-  const alt = document.createElement("p");
-  alt.className = "sr-only";
-  alt.textContent = summary;
-  figure.append(alt);
-  return figure;
+  return accessibleFigure(plot, caption, summary);
 }
