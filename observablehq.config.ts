@@ -14,6 +14,7 @@ export default {
     "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen\">Bronnen en methode</a>.",
   pages: [
     {name: "Instroom", path: "/instroom"},
+    {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,

@@ -1,0 +1,3 @@
+import {loadModelInputs} from "../../loaders/model-inputs.js";
+
+process.stdout.write(JSON.stringify(await loadModelInputs()));

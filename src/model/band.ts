@@ -1,0 +1,89 @@
+/**
+ * Seeded Monte Carlo band: `n` runs with every uncertain parameter drawn from a triangular
+ * distribution on [low, default, high] (dated series: one common factor drawn from a triangular
+ * distribution on [0.85, 1, 1.15], then bounded by [low, high] of the register), and P10/P50/P90 per
+ * series per month. Parameters the preset or the scenario override are not drawn.
+ */
+import {compile} from "./params.js";
+import {monthIndex} from "./months.js";
+import {createBuffers, runInto} from "./run.js";
+import {mulberry32, triangular} from "./rng.js";
+import {SERIES_IDS, type BandOutput, type ModelInputs, type Scenario, type SeriesId} from "./types.js";
+
+/** Relative spread of the common factor for uncertain dated series. */
+export const DATED_FACTOR: [number, number] = [0.85, 1.15];
+
+export interface BandOptions {
+  /** Only these series (default: all). Others are absent from the output. */
+  series?: readonly SeriesId[];
+}
+
+/** Draws one parameter sample into `sample` (NaN = not drawn). */
+export function drawSample(inputs: ModelInputs, rand: () => number, sample: Float64Array): void {
+  const c = compile(inputs);
+  sample.fill(NaN);
+  c.parameters.forEach((p, row) => {
+    if (!p.uncertain) return;
+    const u = rand();
+    if (typeof p.value === "number") sample[row] = triangular(u, p.low, p.value, p.high);
+    else {
+      // bound the factor so that the series' mean stays inside [low, high]
+      let mean = 0;
+      for (const d of p.value) mean += d.value;
+      mean /= p.value.length;
+      const lo = Math.max(DATED_FACTOR[0], mean > 0 ? p.low / mean : DATED_FACTOR[0]);
+      const hi = Math.min(DATED_FACTOR[1], mean > 0 ? p.high / mean : DATED_FACTOR[1]);
+      sample[row] = triangular(u, Math.min(lo, 1), 1, Math.max(hi, 1));
+    }
+  });
+}
+
+/** Runs the band. Deterministic for a given (scenario, inputs, n, seed). */
+export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: number, options: BandOptions = {}): BandOutput {
+  if (!Number.isInteger(n) || n < 1) throw new Error(`band: n must be a positive integer, got ${n}`);
+  const c = compile(inputs);
+  const M = monthIndex(scenario.end ?? "2030-12") - monthIndex(scenario.start ?? "2022-01") + 1;
+  const ids = options.series ?? SERIES_IDS;
+  const index = ids.map((id) => SERIES_IDS.indexOf(id));
+  const S = ids.length;
+  const buffers = createBuffers(M, c.parameters.length);
+  const sample = new Float64Array(c.parameters.length);
+  // store[(s * M + t) * n + i]: the n draws of one series-month are contiguous, ready to sort
+  const store = new Float64Array(S * M * n);
+  const rand = mulberry32(seed);
+  for (let i = 0; i < n; i++) {
+    drawSample(inputs, rand, sample);
+    runInto(scenario, inputs, buffers, sample);
+    const out = buffers.out;
+    for (let s = 0; s < S; s++) {
+      const src = index[s] * M;
+      let dst = s * M * n + i;
+      for (let t = 0; t < M; t++, dst += n) store[dst] = out[src + t];
+    }
+  }
+  const p10 = {} as Record<SeriesId, Float64Array>;
+  const p50 = {} as Record<SeriesId, Float64Array>;
+  const p90 = {} as Record<SeriesId, Float64Array>;
+  const q = (sorted: Float64Array, p: number) => {
+    const x = p * (n - 1);
+    const lo = Math.floor(x);
+    const hi = lo + 1 < n ? lo + 1 : lo;
+    return sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo);
+  };
+  for (let s = 0; s < S; s++) {
+    const a = new Float64Array(M);
+    const b = new Float64Array(M);
+    const d = new Float64Array(M);
+    for (let t = 0; t < M; t++) {
+      const view = store.subarray((s * M + t) * n, (s * M + t + 1) * n);
+      view.sort();
+      a[t] = q(view, 0.1);
+      b[t] = q(view, 0.5);
+      d[t] = q(view, 0.9);
+    }
+    p10[ids[s]] = a;
+    p50[ids[s]] = b;
+    p90[ids[s]] = d;
+  }
+  return {p10, p50, p90, n, seed};
+}

@@ -1,0 +1,333 @@
+/**
+ * The parameter register → a ParameterSet: one value per parameter per month.
+ *
+ * Resolution order for every parameter row: register default (a scalar, or a dated series stepped
+ * per month) → Monte Carlo sample (band only) → preset overrides → scenario overrides (from
+ * `overridesFrom`) → measures (start, optional end, linear ramp, strength; modes set/add/scale) →
+ * physical bounds (shares in [0, 1], counts ≥ 0). Done once per run into one Float64Array.
+ */
+import {monthIndex, monthString} from "./months.js";
+import type {Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
+
+/** Every parameter the model reads; the register must contain all of them (it may hold more). */
+export const PARAMETER_IDS = [
+  // instroom
+  "inflow_first_per_year",
+  "inflow_season_q1",
+  "inflow_season_q2",
+  "inflow_season_q3",
+  "inflow_season_q4",
+  "inflow_path_mpp",
+  "inflow_mpp_2023_total",
+  "mpp_first_share",
+  "inflow_growth_after_2023",
+  "inflow_repeat_per_year",
+  "resettlement_per_year",
+  "share_high",
+  "share_low",
+  "share_dublin",
+  "share_track2",
+  "amv_share",
+  "nidos_stay_months",
+  "init_nidos_caseload",
+  // ind
+  "ind_decisions_per_month",
+  "inflow_other_ind_per_year",
+  "grant_rate_high",
+  "grant_rate_mid",
+  "grant_rate_low",
+  "legal_term_months",
+  "dwangsom_per_case_month",
+  "init_backlog",
+  "init_backlog_track3_share",
+  "init_past_term_share",
+  "init_nareis_past_term_share",
+  "appeal_share",
+  "appeal_months",
+  // nareis
+  "nareis_request_share",
+  "nareis_persons_high",
+  "nareis_persons_mid",
+  "nareis_persons_low",
+  "nareis_request_months",
+  "nareis_decision_months",
+  "nareis_grant_share",
+  "nareis_travel_months",
+  "nareis_unhoused_share",
+  "nareis_legal_term_months",
+  "init_nareis_backlog",
+  "init_nareis_travel",
+  "init_nareis_pending",
+  // opvang
+  "occupancy_rate",
+  "capacity_stable",
+  "capacity_flex",
+  "capacity_reserve",
+  "capacity_emergency",
+  "capacity_cno",
+  "reception_leave_days",
+  "coa_procedure_share",
+  "init_coa_total",
+  "init_permit_waiting",
+  "init_coa_nareis",
+  // uitstroom
+  "taakstelling_per_halfyear",
+  "taakstelling_need_based",
+  "taakstelling_need_from_year",
+  "housing_realisation",
+  "housing_norm_weeks",
+  "flex_homes_per_year",
+  "doorstroom_places",
+  "departure_independent_share",
+  "departure_forced_share",
+  "dublin_transfer_share",
+  // kosten
+  "cost_regular_per_year",
+  "cost_emergency_per_year",
+  "emergency_share"
+] as const;
+
+export type ParameterId = (typeof PARAMETER_IDS)[number];
+
+/** Parameters that may be negative, with their physical bounds. */
+const SIGNED: Record<string, [number, number]> = {inflow_growth_after_2023: [-0.9, 2]};
+/** Switches (0 = off, 1 = on). */
+const SWITCHES = new Set(["inflow_path_mpp", "taakstelling_need_based"]);
+
+/** The register, indexed once per ModelInputs object. */
+export interface Compiled {
+  parameters: readonly Parameter[];
+  /** Parameter id → row. */
+  index: ReadonlyMap<string, number>;
+  /** Row of every parameter the model reads. */
+  slot: Readonly<Record<ParameterId, number>>;
+  measures: ReadonlyMap<string, Measure>;
+  presets: ReadonlyMap<string, Preset>;
+  /** Physical bounds per row (applied after overrides and measures). */
+  min: Float64Array;
+  max: Float64Array;
+  /** Dated series per row as absolute month numbers and values (null for scalars). */
+  dated: ReadonlyArray<{months: Int32Array; values: Float64Array} | null>;
+}
+
+const cache = new WeakMap<ModelInputs, Compiled>();
+
+/** Indexes the register of `inputs` (cached per inputs object). Throws when a required parameter is missing. */
+export function compile(inputs: ModelInputs): Compiled {
+  const hit = cache.get(inputs);
+  if (hit) return hit;
+  const parameters = inputs.parameters;
+  const index = new Map<string, number>();
+  parameters.forEach((p, i) => {
+    if (index.has(p.id)) throw new Error(`parameter register: duplicate id "${p.id}"`);
+    index.set(p.id, i);
+  });
+  const slot = {} as Record<ParameterId, number>;
+  for (const id of PARAMETER_IDS) {
+    const i = index.get(id);
+    if (i == null) throw new Error(`parameter register: the model needs parameter "${id}", which is missing`);
+    slot[id] = i;
+  }
+  const P = parameters.length;
+  const min = new Float64Array(P);
+  const max = new Float64Array(P);
+  const dated = parameters.map((p, i) => {
+    const signed = SIGNED[p.id];
+    if (signed) {
+      min[i] = signed[0];
+      max[i] = signed[1];
+    } else {
+      min[i] = 0;
+      max[i] = SWITCHES.has(p.id) || p.unit.startsWith("aandeel") ? 1 : Infinity;
+    }
+    if (typeof p.value === "number") return null;
+    const steps = [...p.value].sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : 0));
+    return {months: Int32Array.from(steps, (d) => monthIndex(d.from)), values: Float64Array.from(steps, (d) => d.value)};
+  });
+  const compiled: Compiled = {
+    parameters,
+    index,
+    slot,
+    measures: new Map(inputs.measures.map((m) => [m.id, m])),
+    presets: new Map(inputs.presets.map((p) => [p.id, p])),
+    min,
+    max,
+    dated
+  };
+  cache.set(inputs, compiled);
+  return compiled;
+}
+
+/** Resolved parameters: `values[row * months + t]` is parameter `row` in month `start + t`. */
+export interface ParameterSet {
+  start: string;
+  /** Absolute month number of `start`. */
+  startIndex: number;
+  months: number;
+  values: Float64Array;
+  compiled: Compiled;
+}
+
+/** Returns the value of parameter `id` in month offset `t` of a resolved set. */
+export function paramValue(set: ParameterSet, id: string, t: number): number {
+  const row = set.compiled.index.get(id);
+  if (row == null) throw new Error(`unknown parameter "${id}"`);
+  return set.values[row * set.months + t];
+}
+
+/** Default value of a parameter at a month ("YYYY-MM"): the scalar, or the dated step in force. */
+export function defaultValueAt(parameter: Parameter, month: string): number {
+  if (typeof parameter.value === "number") return parameter.value;
+  const m = monthIndex(month);
+  let value = parameter.value[0]?.value ?? NaN;
+  let best = -Infinity;
+  for (const step of parameter.value) {
+    const s = monthIndex(step.from);
+    if (s <= m && s >= best) {
+      best = s;
+      value = step.value;
+    }
+  }
+  if (best === -Infinity) {
+    // Before the first step: the earliest step holds.
+    let first = Infinity;
+    for (const step of parameter.value) {
+      const s = monthIndex(step.from);
+      if (s < first) {
+        first = s;
+        value = step.value;
+      }
+    }
+  }
+  return value;
+}
+
+/** Weight (0 … 1) of a measure in absolute month `m`: 0 before start and from end on, linear ramp. */
+export function measureWeight(m: number, start: number, end: number, rampMonths: number): number {
+  if (m < start || m >= end) return 0;
+  if (!(rampMonths > 0)) return 1;
+  const w = (m - start + 1) / rampMonths;
+  return w < 1 ? w : 1;
+}
+
+/** Applies one effect to one value at weight `w` (strength × ramp). */
+export function applyEffect(value: number, mode: "set" | "add" | "scale", change: number, w: number): number {
+  switch (mode) {
+    case "set":
+      return value + (change - value) * w;
+    case "add":
+      return value + change * w;
+    case "scale":
+      return value * (1 + (change - 1) * w);
+  }
+}
+
+/** Options for {@link resolveParameters}. */
+export interface ResolveOptions {
+  /** Reuse this buffer (length ≥ parameters × months). */
+  out?: Float64Array;
+  /**
+   * Monte Carlo draw per row (NaN = not drawn): the value for scalar rows, a factor for dated rows.
+   * Rows the preset or scenario override are not drawn.
+   */
+  sample?: Float64Array;
+}
+
+function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled, sample: number): void {
+  const offset = row * M;
+  const d = c.dated[row];
+  if (d == null) {
+    const v = sample === sample ? sample : (c.parameters[row].value as number);
+    values.fill(v, offset, offset + M);
+    return;
+  }
+  const factor = sample === sample ? sample : 1;
+  const n = d.months.length;
+  // index of the step in force at `start` (the first step if start precedes it)
+  let k = 0;
+  while (k + 1 < n && d.months[k + 1] <= start) k++;
+  for (let t = 0; t < M; t++) {
+    const m = start + t;
+    while (k + 1 < n && d.months[k + 1] <= m) k++;
+    values[offset + t] = d.values[k] * factor;
+  }
+}
+
+/**
+ * Resolves a scenario's parameters month by month. Assumes a scenario that passed
+ * `validateScenario` (unknown ids still throw here, they are never ignored).
+ */
+export function resolveParameters(scenario: Scenario, inputs: ModelInputs, options: ResolveOptions = {}): ParameterSet {
+  const c = compile(inputs);
+  const startText = scenario.start ?? "2022-01";
+  const start = monthIndex(startText);
+  const M = monthIndex(scenario.end ?? "2030-12") - start + 1;
+  if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before start ${startText}`);
+  const P = c.parameters.length;
+  const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
+  const sample = options.sample;
+  const preset = c.presets.get(scenario.preset);
+  if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
+  for (let row = 0; row < P; row++) {
+    let s = NaN;
+    if (sample) {
+      const id = c.parameters[row].id;
+      if (!(id in preset.overrides) && !(id in scenario.overrides)) s = sample[row];
+    }
+    fillRow(values, row, M, start, c, s);
+  }
+  applyOverrides(values, c, preset.overrides, 0, M, "preset " + preset.id);
+  const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
+  applyOverrides(values, c, scenario.overrides, from, M, "scenario");
+  for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
+  for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
+  // physical bounds
+  for (let row = 0; row < P; row++) {
+    const lo = c.min[row];
+    const hi = c.max[row];
+    const offset = row * M;
+    for (let t = 0; t < M; t++) {
+      const v = values[offset + t];
+      if (v < lo) values[offset + t] = lo;
+      else if (v > hi) values[offset + t] = hi;
+      else if (v !== v) values[offset + t] = lo;
+    }
+  }
+  return {start: startText, startIndex: start, months: M, values, compiled: c};
+}
+
+function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<string, number>, from: number, M: number, where: string): void {
+  for (const id in overrides) {
+    const row = c.index.get(id);
+    if (row == null) throw new Error(`${where}: unknown parameter "${id}" in overrides`);
+    const v = overrides[id];
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: overrides.${id} is not a finite number`);
+    if (from < M) values.fill(v, row * M + from, row * M + M);
+  }
+}
+
+function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number): void {
+  const measure = c.measures.get(sm.id);
+  if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
+  if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
+  const s = monthIndex(sm.start);
+  const e = sm.end ? monthIndex(sm.end) : Infinity;
+  const ramp = sm.rampMonths ?? measure.rampMonths ?? 0;
+  const strength = sm.strength;
+  for (const effect of measure.effects) {
+    const row = c.index.get(effect.parameter);
+    if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
+    const offset = row * M;
+    const t0 = Math.max(0, s - start);
+    const t1 = Math.min(M, e - start);
+    for (let t = t0; t < t1; t++) {
+      const w = measureWeight(start + t, s, e, ramp) * strength;
+      values[offset + t] = applyEffect(values[offset + t], effect.mode, effect.change, w);
+    }
+  }
+}
+
+/** Formats the month of offset `t` in a set. */
+export function monthOf(set: ParameterSet, t: number): string {
+  return monthString(set.startIndex + t);
+}

@@ -1,0 +1,529 @@
+/**
+ * One deterministic run of the chain model: instroom → IND → COA → uitstroom, with nareis feedback.
+ *
+ * Monthly steps. Every flow is computed explicitly, so the conservation identity
+ * entered = in stocks + left holds to floating-point precision. docs/model.md states every equation
+ * in words. The step loop allocates nothing: parameters are resolved into one Float64Array first,
+ * outputs go into one preallocated Float64Array (one row per series).
+ */
+import {monthString} from "./months.js";
+import {resolveParameters, type ParameterSet, type ResolveOptions} from "./params.js";
+import {SERIES_IDS, type ModelInputs, type RunOutput, type Scenario, type SeriesId, type Summary} from "./types.js";
+
+/** Observed monthly inputs a scenario may supply (backtests, user paths). */
+export const OBSERVED_INPUTS = ["inflow_first", "inflow_repeat", "inflow_resettlement", "inflow_nareis", "decisions"] as const;
+export type ObservedInput = (typeof OBSERVED_INPUTS)[number];
+
+const S = SERIES_IDS.length;
+const SI = Object.fromEntries(SERIES_IDS.map((id, i) => [id, i])) as Record<SeriesId, number>;
+
+/** Average days per month. */
+const DAYS_PER_MONTH = 30.436875;
+/** Weeks per month. */
+const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
+/** Longest legal term the age bookkeeping supports (months). */
+const MAX_TERM = 60;
+
+/** Preallocated buffers for repeated runs (band, benchmark). */
+export interface RunBuffers {
+  months: number;
+  /** Series-major: `out[series * months + t]`. */
+  out: Float64Array;
+  /** Parameter matrix buffer. */
+  params: Float64Array;
+  /** Cumulative intake for the age bookkeeping (track 3 and nareis). */
+  cum3: Float64Array;
+  cumN: Float64Array;
+}
+
+/** Allocates buffers for runs of `months` months over a register of `parameterCount` rows. */
+export function createBuffers(months: number, parameterCount: number): RunBuffers {
+  return {
+    months,
+    out: new Float64Array(S * months),
+    params: new Float64Array(parameterCount * months),
+    cum3: new Float64Array(months + MAX_TERM + 1),
+    cumN: new Float64Array(months + MAX_TERM + 1)
+  };
+}
+
+/** Fraction of a first-order delay stock that leaves in one month, for a mean delay of `tau` months. */
+function frac(tau: number): number {
+  return tau <= 1 ? 1 : 1 / tau;
+}
+
+function clampTerm(x: number): number {
+  const r = Math.round(x);
+  return r < 1 ? 1 : r > MAX_TERM ? MAX_TERM : r;
+}
+
+/**
+ * Simulates with resolved parameters into `buffers.out`. Low-level: `run` is the public entry.
+ * Returns nothing; read the series from `buffers.out`.
+ */
+export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffers: RunBuffers): void {
+  const M = ps.months;
+  const v = ps.values;
+  const sl = ps.compiled.slot;
+  const o = buffers.out;
+  const row = (slot: number) => slot * M;
+
+  // Row offsets of every parameter (per run; cheap).
+  const pFirst = row(sl.inflow_first_per_year);
+  const pSeason0 = row(sl.inflow_season_q1);
+  const pSeason1 = row(sl.inflow_season_q2);
+  const pSeason2 = row(sl.inflow_season_q3);
+  const pSeason3 = row(sl.inflow_season_q4);
+  const pMpp = row(sl.inflow_path_mpp);
+  const pMppTotal = row(sl.inflow_mpp_2023_total);
+  const pMppFirst = row(sl.mpp_first_share);
+  const pGrowth = row(sl.inflow_growth_after_2023);
+  const pRepeat = row(sl.inflow_repeat_per_year);
+  const pResettle = row(sl.resettlement_per_year);
+  const pHigh = row(sl.share_high);
+  const pLow = row(sl.share_low);
+  const pDublin = row(sl.share_dublin);
+  const pTrack2 = row(sl.share_track2);
+  const pAmv = row(sl.amv_share);
+  const pNidosStay = row(sl.nidos_stay_months);
+  const pDecisions = row(sl.ind_decisions_per_month);
+  const pOther = row(sl.inflow_other_ind_per_year);
+  const pGh = row(sl.grant_rate_high);
+  const pGm = row(sl.grant_rate_mid);
+  const pGl = row(sl.grant_rate_low);
+  const pTerm = row(sl.legal_term_months);
+  const pDwangsom = row(sl.dwangsom_per_case_month);
+  const pAppeal = row(sl.appeal_share);
+  const pAppealMonths = row(sl.appeal_months);
+  const pReqShare = row(sl.nareis_request_share);
+  const pPh = row(sl.nareis_persons_high);
+  const pPm = row(sl.nareis_persons_mid);
+  const pPl = row(sl.nareis_persons_low);
+  const pReqMonths = row(sl.nareis_request_months);
+  const pNdMonths = row(sl.nareis_decision_months);
+  const pNgs = row(sl.nareis_grant_share);
+  const pTravel = row(sl.nareis_travel_months);
+  const pUnhoused = row(sl.nareis_unhoused_share);
+  const pNTerm = row(sl.nareis_legal_term_months);
+  const pOcc = row(sl.occupancy_rate);
+  const pStable = row(sl.capacity_stable);
+  const pFlex = row(sl.capacity_flex);
+  const pEmerg = row(sl.capacity_emergency);
+  const pCno = row(sl.capacity_cno);
+  const pLeave = row(sl.reception_leave_days);
+  const pCps = row(sl.coa_procedure_share);
+  const pTaak = row(sl.taakstelling_per_halfyear);
+  const pNeedBased = row(sl.taakstelling_need_based);
+  const pNeedFrom = row(sl.taakstelling_need_from_year);
+  const pReal = row(sl.housing_realisation);
+  const pNorm = row(sl.housing_norm_weeks);
+  const pFlexHomes = row(sl.flex_homes_per_year);
+  const pDoor = row(sl.doorstroom_places);
+  const pDepInd = row(sl.departure_independent_share);
+  const pDepForced = row(sl.departure_forced_share);
+  const pDublinT = row(sl.dublin_transfer_share);
+  const pCostR = row(sl.cost_regular_per_year);
+  const pCostE = row(sl.cost_emergency_per_year);
+  const pEmShare = row(sl.emergency_share);
+
+  const obsFirst = observed?.inflow_first;
+  const obsRepeat = observed?.inflow_repeat;
+  const obsResettle = observed?.inflow_resettlement;
+  const obsNareis = observed?.inflow_nareis;
+  const obsDecisions = observed?.decisions;
+
+  // ---- start state (month offset 0 holds the start values of the init_* parameters)
+  const initBacklog = v[row(sl.init_backlog)];
+  const tr3 = v[row(sl.init_backlog_track3_share)];
+  const sd0 = v[pDublin];
+  const s20 = v[pTrack2];
+  const sl0 = (1 - sd0 - s20) * v[pLow];
+  const fastSum = sd0 + s20 + sl0;
+  const fast = initBacklog * (1 - tr3);
+  let B1 = fastSum > 0 ? (fast * sd0) / fastSum : fast / 3;
+  let B2 = fastSum > 0 ? (fast * s20) / fastSum : fast / 3;
+  let B4 = fastSum > 0 ? (fast * sl0) / fastSum : fast / 3;
+  const B3init = initBacklog * tr3;
+  const highOf3 = v[pHigh] / Math.max(1e-9, 1 - v[pLow]);
+  let B3h = B3init * Math.min(1, highOf3);
+  let B3m = B3init - B3h;
+  let PW = v[row(sl.init_permit_waiting)];
+  let CN = v[row(sl.init_coa_nareis)];
+  let AP = Math.max(0, v[row(sl.init_coa_total)] - v[pCps] * initBacklog - PW - CN);
+  let LV = 0;
+  let LD = 0;
+  let DS = 0;
+  let NQ = v[row(sl.init_nareis_pending)];
+  let NB = v[row(sl.init_nareis_backlog)];
+  let NT = v[row(sl.init_nareis_travel)];
+  let NC = v[row(sl.init_nidos_caseload)];
+  const initialStock = B1 + B2 + B3h + B3m + B4 + PW + CN + AP + LV + LD + DS;
+  let entered = initialStock;
+  let left = 0;
+
+  // Age bookkeeping: cum[k] = cumulative intake up to position k; month t sits at MAX_TERM + t.
+  const cum3 = buffers.cum3;
+  const cumN = buffers.cumN;
+  {
+    const L0 = clampTerm(v[pTerm]);
+    const young = (1 - v[row(sl.init_past_term_share)]) * B3init;
+    const LN0 = clampTerm(v[pNTerm]);
+    const youngN = (1 - v[row(sl.init_nareis_past_term_share)]) * NB;
+    let a = 0;
+    let b = 0;
+    cum3[0] = 0;
+    cumN[0] = 0;
+    for (let k = 1; k <= MAX_TERM; k++) {
+      // position k holds month (k - MAX_TERM - 1) relative to start, i.e. months before the start
+      const back = MAX_TERM + 1 - k; // 1 … MAX_TERM months before start
+      if (back <= L0) a += young / L0;
+      if (back <= LN0) b += youngN / LN0;
+      cum3[k] = a;
+      cumN[k] = b;
+    }
+  }
+
+  // Taakstelling (need-based rule) bookkeeping.
+  let needAcc = 0;
+  let needMonths = 0;
+  let taakNeed = v[pTaak];
+
+  const start = ps.startIndex;
+  for (let t = 0; t < M; t++) {
+    const m = start + t;
+    const year = Math.floor(m / 12);
+    const mo = m - year * 12;
+    const q = (mo / 3) | 0;
+
+    // ---- instroom
+    let F: number;
+    if (obsFirst !== undefined && t < obsFirst.length) F = obsFirst[t];
+    else {
+      const season = v[(q === 0 ? pSeason0 : q === 1 ? pSeason1 : q === 2 ? pSeason2 : pSeason3) + t];
+      let annual: number;
+      if (v[pMpp + t] >= 0.5 && year >= 2023) {
+        annual = v[pMppTotal + t] * v[pMppFirst + t] * Math.pow(1 + v[pGrowth + t], year - 2023);
+      } else annual = v[pFirst + t];
+      F = (annual / 12) * season;
+    }
+    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] / 12;
+    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] / 12;
+
+    let sd = v[pDublin + t];
+    let s2 = v[pTrack2 + t];
+    if (sd + s2 > 1) {
+      const k = 1 / (sd + s2);
+      sd *= k;
+      s2 *= k;
+    }
+    let sh = v[pHigh + t];
+    let slw = v[pLow + t];
+    if (sh + slw > 1) {
+      const k = 1 / (sh + slw);
+      sh *= k;
+      slw *= k;
+    }
+    const in1 = F * sd;
+    const in2 = F * s2;
+    const rest = F - in1 - in2;
+    const in4 = rest * slw;
+    const in3h = rest * sh;
+    const Ro = v[pOther + t] / 12;
+    const in3m = Math.max(0, rest - in4 - in3h) + Rp + Ro;
+
+    // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3
+    let C = obsDecisions !== undefined && t < obsDecisions.length ? obsDecisions[t] : v[pDecisions + t];
+    const a1 = B1 + in1;
+    const d1 = a1 < C ? a1 : C;
+    C -= d1;
+    const a2 = B2 + in2;
+    const d2 = a2 < C ? a2 : C;
+    C -= d2;
+    const a4 = B4 + in4;
+    const d4 = a4 < C ? a4 : C;
+    C -= d4;
+    const a3h = B3h + in3h;
+    const a3m = B3m + in3m;
+    const a3 = a3h + a3m;
+    const d3 = a3 < C ? a3 : C;
+    const d3h = a3 > 0 ? (d3 * a3h) / a3 : 0;
+    const d3m = d3 - d3h;
+    B1 = a1 - d1;
+    B2 = a2 - d2;
+    B4 = a4 - d4;
+    B3h = Math.max(0, a3h - d3h);
+    B3m = Math.max(0, a3m - d3m);
+    const gh = v[pGh + t];
+    const gm = v[pGm + t];
+    const gl = v[pGl + t];
+    const gHigh = d3h * gh;
+    const gMid = d3m * gm;
+    const gLow = (d2 + d4) * gl;
+    const grants = gHigh + gMid + gLow;
+    const rejections = d2 + d4 + d3 - grants;
+    const decisions = d1 + d2 + d3 + d4;
+
+    // ---- nareis (abroad until arrival: outside the system)
+    NQ += (gHigh * v[pPh + t] + gMid * v[pPm + t] + gLow * v[pPl + t]) * v[pReqShare + t];
+    const requests = NQ * frac(v[pReqMonths + t]);
+    NQ -= requests;
+    NB += requests;
+    const nDecisions = NB * frac(v[pNdMonths + t]);
+    NB -= nDecisions;
+    const nGrants = nDecisions * v[pNgs + t];
+    NT += nGrants;
+    let arrivals: number;
+    if (obsNareis !== undefined && t < obsNareis.length) {
+      arrivals = obsNareis[t];
+      NT = NT > arrivals ? NT - arrivals : 0;
+    } else {
+      arrivals = NT * frac(v[pTravel + t]);
+      NT -= arrivals;
+    }
+
+    // ---- into reception
+    const cps = v[pCps + t];
+    const toPW = grants * cps + Rs;
+    const grantsOutside = grants * (1 - cps);
+    const arrCoa = arrivals * v[pUnhoused + t];
+    const arrDirect = arrivals - arrCoa;
+    PW += toPW;
+    CN += arrCoa;
+
+    // ---- rejected applicants: appeal (kept in reception), then leave 28 days after the final rejection
+    const ap = v[pAppeal + t];
+    AP += rejections * ap;
+    const apOut = AP * frac(v[pAppealMonths + t]);
+    AP -= apOut;
+    const lvIn = rejections * (1 - ap) + apOut;
+    const days = v[pLeave + t];
+    const keep = days < DAYS_PER_MONTH ? days / DAYS_PER_MONTH : 1;
+    const carry = days > DAYS_PER_MONTH ? 1 - DAYS_PER_MONTH / days : 0;
+    const lvOut = LV * (1 - carry) + lvIn * (1 - keep);
+    LV = LV * carry + lvIn * keep;
+    const ldOut = LD * (1 - carry) + d1 * (1 - keep);
+    LD = LD * carry + d1 * keep;
+    const dublinTransfers = ldOut * v[pDublinT + t];
+    const departPool = lvOut + ldOut - dublinTransfers;
+    let di = v[pDepInd + t];
+    let df = v[pDepForced + t];
+    if (di + df > 1) {
+      const k = 1 / (di + df);
+      di *= k;
+      df *= k;
+    }
+    const depInd = departPool * di;
+    const depForced = departPool * df;
+    const depUnknown = departPool - depInd - depForced;
+
+    // ---- housing: taakstelling × realisation + flex homes, at most the 14-week norm allows
+    if (mo === 0 || mo === 6) {
+      if (needMonths > 0) taakNeed = (needAcc * 6) / needMonths;
+      needAcc = 0;
+      needMonths = 0;
+    }
+    needAcc += toPW + arrivals + grantsOutside;
+    needMonths++;
+    const needBased = v[pNeedBased + t] >= 0.5 && year >= v[pNeedFrom + t];
+    const taak = needBased ? taakNeed : v[pTaak + t];
+    const housingCap = (taak / 6) * v[pReal + t] + v[pFlexHomes + t] / 12;
+    // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
+    // holders outside reception use it first; the rest goes to those waiting in reception.
+    const usedOutside = arrDirect + grantsOutside;
+    const capForCoa = housingCap > usedOutside ? housingCap - usedOutside : 0;
+    const waiting = PW + CN + DS;
+    const norm = v[pNorm + t];
+    const normRate = norm <= WEEKS_PER_MONTH ? 1 : WEEKS_PER_MONTH / norm;
+    const maxOut = waiting * normRate;
+    const housedFromCoa = capForCoa < maxOut ? capForCoa : maxOut;
+    if (waiting > 0) {
+      const f = housedFromCoa / waiting;
+      PW -= PW * f;
+      CN -= CN * f;
+      DS -= DS * f;
+    }
+    const places = v[pDoor + t];
+    const free = places > DS ? places - DS : 0;
+    const move = PW < free ? PW : free;
+    PW -= move;
+    DS += move;
+    const housed = housedFromCoa + grantsOutside + arrDirect;
+
+    // ---- reception
+    const backlog = B1 + B2 + B3h + B3m + B4;
+    const inProc = cps * backlog;
+    const rejStock = AP + LV + LD;
+    const coa = inProc + PW + rejStock + CN;
+    const occ = v[pOcc + t];
+    const need = coa / (occ > 0.01 ? occ : 0.01);
+    const stable = v[pStable + t];
+    const available = stable - (need < stable ? v[pFlex + t] : 0) + v[pEmerg + t] + v[pCno + t];
+    const shortage = need > available ? need - available : 0;
+    const over = coa > stable ? coa - stable : 0;
+    const emergOcc = v[pEmShare + t] * over;
+    const cost = ((coa - emergOcc) * v[pCostR + t] + emergOcc * v[pCostE + t]) / 12;
+
+    // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
+    const k = MAX_TERM + 1 + t;
+    cum3[k] = cum3[k - 1] + in3h + in3m;
+    cumN[k] = cumN[k - 1] + requests;
+    const L = clampTerm(v[pTerm + t]);
+    const LN = clampTerm(v[pNTerm + t]);
+    const recent3 = cum3[k] - cum3[k - L];
+    const recentN = cumN[k] - cumN[k - LN];
+    const B3 = B3h + B3m;
+    const past3 = B3 > recent3 ? B3 - recent3 : 0;
+    const pastN = NB > recentN ? NB - recentN : 0;
+    const pastTerm = past3 + pastN;
+
+    // ---- amv (tracked subset of first applications)
+    const amv = F * v[pAmv + t];
+    NC += amv - NC * frac(v[pNidosStay + t]);
+
+    // ---- conservation
+    const inflowTotal = F + Rp + Rs + arrivals;
+    entered += inflowTotal + Ro;
+    left += housed + depInd + depForced + depUnknown + dublinTransfers;
+
+    // ---- write
+    o[SI.inflow_first * M + t] = F;
+    o[SI.inflow_repeat * M + t] = Rp;
+    o[SI.inflow_resettlement * M + t] = Rs;
+    o[SI.inflow_nareis * M + t] = arrivals;
+    o[SI.inflow_total * M + t] = inflowTotal;
+    o[SI.inflow_amv * M + t] = amv;
+    o[SI.inflow_other_ind * M + t] = Ro;
+    o[SI.backlog_track1 * M + t] = B1;
+    o[SI.backlog_track2 * M + t] = B2;
+    o[SI.backlog_track3 * M + t] = B3;
+    o[SI.backlog_track4 * M + t] = B4;
+    o[SI.backlog_total * M + t] = backlog;
+    o[SI.decisions * M + t] = decisions;
+    o[SI.grants * M + t] = grants;
+    o[SI.rejections * M + t] = rejections;
+    o[SI.lead_time_months * M + t] = backlog / (decisions > 1 ? decisions : 1);
+    o[SI.cases_past_term * M + t] = pastTerm;
+    o[SI.dwangsom_eur * M + t] = pastTerm * v[pDwangsom + t];
+    o[SI.nareis_requests * M + t] = requests;
+    o[SI.nareis_backlog * M + t] = NB;
+    o[SI.nareis_grants * M + t] = nGrants;
+    o[SI.nareis_arrivals * M + t] = arrivals;
+    o[SI.coa_in_procedure * M + t] = inProc;
+    o[SI.coa_permit_waiting * M + t] = PW;
+    o[SI.coa_rejected * M + t] = rejStock;
+    o[SI.coa_nareis * M + t] = CN;
+    o[SI.coa_total * M + t] = coa;
+    o[SI.capacity_need * M + t] = need;
+    o[SI.capacity_available * M + t] = available;
+    o[SI.capacity_shortage * M + t] = shortage;
+    o[SI.cost_eur * M + t] = cost;
+    o[SI.nidos_caseload * M + t] = NC;
+    o[SI.housed * M + t] = housed;
+    o[SI.housing_capacity * M + t] = housingCap;
+    o[SI.doorstroom_occupied * M + t] = DS;
+    o[SI.departed_independent * M + t] = depInd;
+    o[SI.departed_forced * M + t] = depForced;
+    o[SI.departed_unknown * M + t] = depUnknown;
+    o[SI.dublin_transfers * M + t] = dublinTransfers;
+    o[SI.entered_cumulative * M + t] = entered;
+    o[SI.left_cumulative * M + t] = left;
+    o[SI.in_system * M + t] = backlog + PW + CN + DS + AP + LV + LD;
+  }
+}
+
+/** Row views of a series-major buffer. */
+export function seriesViews(out: Float64Array, months: number): Record<SeriesId, Float64Array> {
+  const series = {} as Record<SeriesId, Float64Array>;
+  for (let i = 0; i < S; i++) series[SERIES_IDS[i]] = out.subarray(i * months, (i + 1) * months);
+  return series;
+}
+
+function argmax(x: Float64Array): number {
+  let best = 0;
+  for (let i = 1; i < x.length; i++) if (x[i] > x[best]) best = i;
+  return best;
+}
+
+function meanTail(x: Float64Array, n: number): number {
+  const from = Math.max(0, x.length - n);
+  let s = 0;
+  for (let i = from; i < x.length; i++) s += x[i];
+  return s / Math.max(1, x.length - from);
+}
+
+/**
+ * Summarises a run: peaks and their months, cost per calendar year and the bottleneck over the last
+ * 12 months (the stage whose pressure ratio is highest and above 1: IND = lead time / legal term;
+ * opvang = capacity need / available; huisvesting = months permit holders wait / the housing norm).
+ */
+export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterSet): Summary {
+  const M = ps.months;
+  const month = (i: number) => monthString(ps.startIndex + i);
+  const occ = argmax(series.coa_total);
+  const nar = argmax(series.nareis_arrivals);
+  const sho = argmax(series.capacity_shortage);
+  const costPerYear: {year: number; value: number}[] = [];
+  for (let t = 0; t < M; t++) {
+    const year = Math.floor((ps.startIndex + t) / 12);
+    const last = costPerYear[costPerYear.length - 1];
+    if (last && last.year === year) last.value += series.cost_eur[t];
+    else costPerYear.push({year, value: series.cost_eur[t]});
+  }
+  const sl = ps.compiled.slot;
+  const v = ps.values;
+  let term = 0;
+  let norm = 0;
+  const n = Math.min(12, M);
+  for (let t = M - n; t < M; t++) {
+    term += v[sl.legal_term_months * M + t];
+    norm += v[sl.housing_norm_weeks * M + t] / WEEKS_PER_MONTH;
+  }
+  term /= n;
+  norm /= n;
+  const ind = meanTail(series.lead_time_months, n) / Math.max(term, 1e-9);
+  const opvang = meanTail(series.capacity_need, n) / Math.max(meanTail(series.capacity_available, n), 1e-9);
+  let waitingPersons = 0;
+  let housedFlow = 0;
+  for (let t = M - n; t < M; t++) {
+    waitingPersons += series.coa_permit_waiting[t] + series.coa_nareis[t] + series.doorstroom_occupied[t];
+    housedFlow += series.housing_capacity[t];
+  }
+  const waitMonths = waitingPersons / Math.max(housedFlow, 1e-9);
+  const huisvesting = waitMonths / Math.max(norm, 1e-9);
+  let bottleneck: Summary["bottleneck"] = "geen";
+  let best = 1;
+  if (ind > best) {
+    best = ind;
+    bottleneck = "ind";
+  }
+  if (opvang > best) {
+    best = opvang;
+    bottleneck = "opvang";
+  }
+  if (huisvesting > best) bottleneck = "huisvesting";
+  return {
+    peakOccupancy: {value: series.coa_total[occ], month: month(occ)},
+    nareisPeak: {value: series.nareis_arrivals[nar], month: month(nar)},
+    maxShortage: {value: series.capacity_shortage[sho], month: month(sho)},
+    backlogEnd: series.backlog_total[M - 1],
+    costPerYear,
+    bottleneck
+  };
+}
+
+/** Runs one scenario deterministically. The scenario should have passed `validateScenario`. */
+export function run(scenario: Scenario, inputs: ModelInputs, options: ResolveOptions = {}): RunOutput {
+  const ps = resolveParameters(scenario, inputs, options);
+  const buffers = createBuffers(ps.months, 0);
+  simulate(ps, scenario.observed, buffers);
+  const series = seriesViews(buffers.out, ps.months);
+  return {start: ps.start, months: ps.months, series, summary: summarize(series, ps)};
+}
+
+/** Runs into caller-owned buffers (no allocation besides the summary); for bands and benchmarks. */
+export function runInto(scenario: Scenario, inputs: ModelInputs, buffers: RunBuffers, sample?: Float64Array): ParameterSet {
+  const ps = resolveParameters(scenario, inputs, {out: buffers.params, sample});
+  if (ps.months !== buffers.months) throw new Error(`runInto: buffers hold ${buffers.months} months, scenario has ${ps.months}`);
+  simulate(ps, scenario.observed, buffers);
+  return ps;
+}

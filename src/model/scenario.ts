@@ -1,0 +1,308 @@
+/**
+ * One validator for scenarios from the URL, CLI JSON files and tests, and the URL codec.
+ *
+ * - Numbers outside a parameter's plausible range [low, high] are clamped, with a notice.
+ * - Unknown parameter, measure, preset or field names are rejected with a message naming the field
+ *   (strict mode, CLI and tests) or dropped with a notice (lenient mode, used for URLs so that an old
+ *   link still opens).
+ * - Nothing yields NaN: every number is checked to be finite.
+ */
+import {compile} from "./params.js";
+import {isMonth, monthIndex} from "./months.js";
+import {OBSERVED_INPUTS} from "./run.js";
+import {MODEL_VERSION} from "./version.js";
+import type {ModelInputs, Scenario, ScenarioMeasure} from "./types.js";
+
+/** A rejected scenario: `field` is the JSON path of the offending field ("overrides.share_high"). */
+export class ScenarioError extends Error {
+  constructor(
+    readonly field: string,
+    readonly reason: string
+  ) {
+    super(`${field}: ${reason}`);
+    this.name = "ScenarioError";
+  }
+}
+
+export interface ValidationResult {
+  scenario: Scenario;
+  /** Dutch-free, English notices: clamped values, dropped entries, measures without effect. */
+  notices: string[];
+}
+
+export interface ValidateOptions {
+  /** Drop invalid entries with a notice instead of throwing (for URLs). Default false. */
+  lenient?: boolean;
+}
+
+const TOP_LEVEL = new Set(["preset", "overrides", "measures", "observed", "start", "end", "overridesFrom", "description", "modelVersion", "dataVintage"]);
+const MEASURE_FIELDS = new Set(["id", "start", "end", "strength", "rampMonths"]);
+const EARLIEST = "2015-01";
+const LATEST = "2040-12";
+export const STRENGTH_MAX = 2;
+export const RAMP_MAX = 60;
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null && !Array.isArray(x);
+}
+
+function fmt(x: number): string {
+  return String(Number(x.toPrecision(6)));
+}
+
+/**
+ * Validates a scenario object (parsed JSON or built in code) against the register, catalogue and
+ * presets. Returns a clean copy and notices; throws {@link ScenarioError} on invalid input (strict).
+ */
+export function validateScenario(raw: unknown, inputs: ModelInputs, options: ValidateOptions = {}): ValidationResult {
+  const lenient = options.lenient === true;
+  const c = compile(inputs);
+  const notices: string[] = [];
+  const reject = (field: string, reason: string): void => {
+    if (lenient) notices.push(`${field}: ${reason}; ignored`);
+    else throw new ScenarioError(field, reason);
+  };
+  if (!isRecord(raw)) throw new ScenarioError("scenario", "must be a JSON object");
+  for (const key of Object.keys(raw)) {
+    if (!TOP_LEVEL.has(key)) reject(key, `unknown field (allowed: ${[...TOP_LEVEL].join(", ")})`);
+  }
+
+  // preset
+  let preset = raw.preset;
+  if (typeof preset !== "string" || preset === "") {
+    if (!lenient) throw new ScenarioError("preset", `is required (one of: ${[...c.presets.keys()].join(", ")})`);
+    notices.push(`preset: missing; using "ongewijzigd"`);
+    preset = "ongewijzigd";
+  } else if (!c.presets.has(preset)) {
+    if (!lenient) throw new ScenarioError("preset", `unknown preset "${preset}" (one of: ${[...c.presets.keys()].join(", ")})`);
+    notices.push(`preset: unknown preset "${preset}"; using "ongewijzigd"`);
+    preset = "ongewijzigd";
+  }
+
+  // period
+  const month = (key: "start" | "end" | "overridesFrom", fallback: string | undefined): string | undefined => {
+    const value = raw[key];
+    if (value === undefined) return fallback;
+    if (!isMonth(value)) {
+      reject(key, `"${String(value)}" is not a month like 2024-01`);
+      return fallback;
+    }
+    if (value < EARLIEST || value > LATEST) {
+      reject(key, `${value} is outside ${EARLIEST} … ${LATEST}`);
+      return fallback;
+    }
+    return value;
+  };
+  let start = month("start", undefined);
+  let end = month("end", undefined);
+  if (monthIndex(end ?? "2030-12") < monthIndex(start ?? "2022-01")) {
+    reject("end", `${end ?? "2030-12"} is before start ${start ?? "2022-01"}`);
+    start = undefined;
+    end = undefined;
+  }
+  const overridesFrom = month("overridesFrom", undefined);
+  const startText = start ?? "2022-01";
+  const months = monthIndex(end ?? "2030-12") - monthIndex(startText) + 1;
+
+  // overrides
+  const overrides: Record<string, number> = {};
+  if (raw.overrides !== undefined) {
+    if (!isRecord(raw.overrides)) reject("overrides", "must be an object of parameter id → number");
+    else {
+      for (const [id, value] of Object.entries(raw.overrides)) {
+        const field = `overrides.${id}`;
+        const row = c.index.get(id);
+        if (row == null) {
+          reject(field, "unknown parameter id");
+          continue;
+        }
+        if (typeof value !== "number" || !Number.isFinite(value)) {
+          reject(field, `must be a finite number, got ${JSON.stringify(value)}`);
+          continue;
+        }
+        const p = c.parameters[row];
+        let v = value;
+        if (v < p.low) {
+          notices.push(`${field}: ${fmt(value)} is below the plausible range; clamped to ${fmt(p.low)}`);
+          v = p.low;
+        } else if (v > p.high) {
+          notices.push(`${field}: ${fmt(value)} is above the plausible range; clamped to ${fmt(p.high)}`);
+          v = p.high;
+        }
+        overrides[id] = v;
+      }
+    }
+  }
+
+  // measures
+  const measures: ScenarioMeasure[] = [];
+  if (raw.measures !== undefined) {
+    if (!Array.isArray(raw.measures)) reject("measures", "must be an array");
+    else {
+      raw.measures.forEach((m: unknown, i: number) => {
+        const base = `measures[${i}]`;
+        if (!isRecord(m)) return reject(base, "must be an object {id, start, strength, end?, rampMonths?}");
+        for (const key of Object.keys(m)) if (!MEASURE_FIELDS.has(key)) reject(`${base}.${key}`, "unknown field");
+        if (typeof m.id !== "string") return reject(`${base}.id`, "is required (a measure id)");
+        const measure = c.measures.get(m.id);
+        if (!measure) return reject(`${base}.id`, `unknown measure "${m.id}"`);
+        let mstart: string;
+        if (m.start === undefined) {
+          if (measure.defaultStart && isMonth(measure.defaultStart)) {
+            mstart = measure.defaultStart;
+            notices.push(`${base}.start: missing; using the catalogue's start ${mstart} for "${m.id}"`);
+          } else return reject(`${base}.start`, "is required (a month like 2024-01)");
+        } else if (!isMonth(m.start)) return reject(`${base}.start`, `"${String(m.start)}" is not a month like 2024-01`);
+        else mstart = m.start;
+        let mend: string | undefined;
+        if (m.end !== undefined) {
+          if (!isMonth(m.end)) return reject(`${base}.end`, `"${String(m.end)}" is not a month like 2024-01`);
+          if (m.end <= mstart) return reject(`${base}.end`, `${m.end} is not after start ${mstart}`);
+          mend = m.end;
+        }
+        if (typeof m.strength !== "number" || !Number.isFinite(m.strength)) {
+          return reject(`${base}.strength`, "is required (a number, 1 = the catalogue's effect)");
+        }
+        let strength = m.strength;
+        if (strength < 0 || strength > STRENGTH_MAX) {
+          const clamped = strength < 0 ? 0 : STRENGTH_MAX;
+          notices.push(`${base}.strength: ${fmt(strength)} is outside 0 … ${STRENGTH_MAX}; clamped to ${clamped}`);
+          strength = clamped;
+        }
+        const out: ScenarioMeasure = {id: m.id, start: mstart, strength};
+        if (mend) out.end = mend;
+        if (m.rampMonths !== undefined) {
+          if (typeof m.rampMonths !== "number" || !Number.isFinite(m.rampMonths)) {
+            return reject(`${base}.rampMonths`, "must be a number of months");
+          }
+          let r = Math.round(m.rampMonths);
+          if (r < 0 || r > RAMP_MAX) {
+            const clamped = r < 0 ? 0 : RAMP_MAX;
+            notices.push(`${base}.rampMonths: ${r} is outside 0 … ${RAMP_MAX}; clamped to ${clamped}`);
+            r = clamped;
+          }
+          out.rampMonths = r;
+        }
+        if (!measure.effects || measure.effects.length === 0) {
+          notices.push(`${base}: measure "${m.id}" is not quantifiable from public sources and has no effect in the model`);
+        }
+        measures.push(out);
+      });
+    }
+  }
+
+  // observed inputs
+  let observed: Record<string, number[]> | undefined;
+  if (raw.observed !== undefined) {
+    if (!isRecord(raw.observed)) reject("observed", "must be an object of series id → monthly numbers");
+    else {
+      observed = {};
+      for (const [key, values] of Object.entries(raw.observed)) {
+        const field = `observed.${key}`;
+        if (!(OBSERVED_INPUTS as readonly string[]).includes(key)) {
+          reject(field, `unknown observed input (allowed: ${OBSERVED_INPUTS.join(", ")})`);
+          continue;
+        }
+        if (!Array.isArray(values)) {
+          reject(field, "must be an array of monthly numbers from start");
+          continue;
+        }
+        const bad = values.findIndex((x) => typeof x !== "number" || !Number.isFinite(x) || x < 0);
+        if (bad >= 0) {
+          reject(`${field}[${bad}]`, `must be a finite number ≥ 0, got ${JSON.stringify(values[bad])}`);
+          continue;
+        }
+        let list = values as number[];
+        if (list.length > months) {
+          notices.push(`${field}: ${list.length} values for ${months} months; the extra values are not used`);
+          list = list.slice(0, months);
+        }
+        observed[key] = [...list];
+      }
+    }
+  }
+
+  if (raw.modelVersion !== undefined && raw.modelVersion !== MODEL_VERSION) {
+    notices.push(`modelVersion: scenario made with model ${String(raw.modelVersion)}, running model ${MODEL_VERSION}`);
+  }
+  if (raw.dataVintage !== undefined && raw.dataVintage !== inputs.dataVintage) {
+    notices.push(`dataVintage: scenario made with data of ${String(raw.dataVintage)}, running data of ${inputs.dataVintage}`);
+  }
+
+  const scenario: Scenario = {preset: preset as string, overrides, measures};
+  if (observed && Object.keys(observed).length > 0) scenario.observed = observed;
+  if (start) scenario.start = start;
+  if (end) scenario.end = end;
+  if (overridesFrom) scenario.overridesFrom = overridesFrom;
+  return {scenario, notices};
+}
+
+/**
+ * Encodes a scenario into a URL search string ("?p=…&o=…&m=…&v=…&d=…"). Observed input series are
+ * not put in URLs (too long); everything else round-trips through {@link decodeScenarioFromSearch}.
+ */
+export function encodeScenarioToSearch(scenario: Scenario, inputs?: ModelInputs): string {
+  const q = new URLSearchParams();
+  q.set("p", scenario.preset);
+  const o = Object.entries(scenario.overrides)
+    .sort(([a], [b]) => (a < b ? -1 : 1))
+    .map(([id, v]) => `${id}:${fmt(v)}`)
+    .join(",");
+  if (o) q.set("o", o);
+  const m = scenario.measures
+    .map((x) => [x.id, x.start, fmt(x.strength), x.end ?? "", x.rampMonths == null ? "" : String(x.rampMonths)].join("~").replace(/~+$/, ""))
+    .join(",");
+  if (m) q.set("m", m);
+  if (scenario.start) q.set("s", scenario.start);
+  if (scenario.end) q.set("e", scenario.end);
+  if (scenario.overridesFrom) q.set("f", scenario.overridesFrom);
+  q.set("v", MODEL_VERSION);
+  if (inputs) q.set("d", inputs.dataVintage);
+  return "?" + q.toString();
+}
+
+/**
+ * Decodes a URL search string into a validated scenario (lenient: unknown ids and malformed parts
+ * are dropped with a notice, out-of-range values clamped with a notice). Never throws on user input.
+ */
+export function decodeScenarioFromSearch(search: string, inputs: ModelInputs): ValidationResult {
+  const q = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const notices: string[] = [];
+  const raw: Record<string, unknown> = {preset: q.get("p") ?? "ongewijzigd"};
+  const overrides: Record<string, unknown> = {};
+  for (const part of (q.get("o") ?? "").split(",")) {
+    if (part === "") continue;
+    const i = part.lastIndexOf(":");
+    if (i <= 0) {
+      notices.push(`o: "${part}" is not id:value; ignored`);
+      continue;
+    }
+    const text = part.slice(i + 1);
+    const value = text.trim() === "" ? NaN : Number(text);
+    overrides[part.slice(0, i)] = Number.isFinite(value) ? value : text;
+  }
+  raw.overrides = overrides;
+  const measures: unknown[] = [];
+  for (const part of (q.get("m") ?? "").split(",")) {
+    if (part === "") continue;
+    const [id, start, strength, end, ramp] = part.split("~");
+    const m: Record<string, unknown> = {id, start, strength: strength === undefined || strength === "" ? undefined : Number(strength)};
+    if (end) m.end = end;
+    if (ramp) m.rampMonths = Number(ramp);
+    measures.push(m);
+  }
+  raw.measures = measures;
+  for (const [key, field] of [["s", "start"], ["e", "end"], ["f", "overridesFrom"]] as const) {
+    const value = q.get(key);
+    if (value != null) raw[field] = value;
+  }
+  const v = q.get("v");
+  if (v != null) raw.modelVersion = v;
+  const d = q.get("d");
+  if (d != null) raw.dataVintage = d;
+  for (const key of q.keys()) {
+    if (!["p", "o", "m", "s", "e", "f", "v", "d"].includes(key)) notices.push(`${key}: unknown URL parameter; ignored`);
+  }
+  const result = validateScenario(raw, inputs, {lenient: true});
+  return {scenario: result.scenario, notices: [...notices, ...result.notices]};
+}

@@ -1,0 +1,101 @@
+import {beforeAll, describe, expect, it} from "vitest";
+import {run} from "../../src/model/run.js";
+import {SERIES_IDS, type ModelInputs} from "../../src/model/types.js";
+import {testInputs} from "../fixtures/model/inputs.js";
+
+let inputs: ModelInputs;
+beforeAll(async () => {
+  inputs = await testInputs();
+});
+
+const baseline = {preset: "ongewijzigd", overrides: {}, measures: []};
+
+describe("run", () => {
+  it("run(baseline) returns every series for 2022-01 … 2030-12", () => {
+    const out = run(baseline, inputs);
+    expect(out.start).toBe("2022-01");
+    expect(out.months).toBe(108);
+    for (const id of SERIES_IDS) {
+      expect(out.series[id], id).toBeInstanceOf(Float64Array);
+      expect(out.series[id].length, id).toBe(108);
+      expect(out.series[id].every(Number.isFinite), id).toBe(true);
+    }
+  });
+
+  it("run(baseline) is deterministic", () => {
+    const a = run(baseline, inputs);
+    const b = run(baseline, inputs);
+    expect(Array.from(a.series.coa_total)).toEqual(Array.from(b.series.coa_total));
+  });
+
+  it("run(baseline) conserves people: entered = in system + left every month", () => {
+    const s = run(baseline, inputs).series;
+    for (let t = 0; t < 108; t++) {
+      expect(s.entered_cumulative[t] - s.left_cumulative[t]).toBeCloseTo(s.in_system[t], 4);
+    }
+  });
+
+  it("run(baseline) reproduces the observed CBS quarters of first applications 2022-2024", () => {
+    const s = run(baseline, inputs).series.inflow_first;
+    const q = (i: number) => s[3 * i] + s[3 * i + 1] + s[3 * i + 2];
+    expect(q(0)).toBeCloseTo(6450, -1);
+    expect(q(2)).toBeCloseTo(11015, -1);
+    expect(q(7)).toBeCloseTo(12975, -1);
+    expect(q(10)).toBeCloseTo(8115, -1);
+  });
+
+  it("run(baseline) starts from the observed stocks of early 2022", () => {
+    const s = run(baseline, inputs).series;
+    expect(s.backlog_total[0]).toBeGreaterThan(19000);
+    expect(s.backlog_total[0]).toBeLessThan(23000);
+    expect(s.coa_total[0]).toBeGreaterThan(33000);
+    expect(s.coa_total[0]).toBeLessThan(40000);
+  });
+
+  it("run(mpp-2023-max) has more first applications in 2023 than mpp-2023-min", () => {
+    const year = (x: Float64Array) => x.slice(12, 24).reduce((a, b) => a + b, 0);
+    const min = run({...baseline, preset: "mpp-2023-min"}, inputs).series.inflow_first;
+    const max = run({...baseline, preset: "mpp-2023-max"}, inputs).series.inflow_first;
+    expect(year(min)).toBeCloseTo(49000 * 0.74, -2);
+    expect(year(max)).toBeCloseTo(77000 * 0.74, -2);
+  });
+
+  it("run(mpp preset) applies inflow_growth_after_2023 from 2024 on", () => {
+    const flat = run({...baseline, preset: "mpp-2023-medio"}, inputs).series.inflow_first;
+    const grow = run({...baseline, preset: "mpp-2023-medio", overrides: {inflow_growth_after_2023: 0.1}}, inputs).series.inflow_first;
+    expect(grow[12]).toBeCloseTo(flat[12], 6);
+    expect(grow[24] / flat[24]).toBeCloseTo(1.1, 6);
+    expect(grow[36] / flat[36]).toBeCloseTo(1.21, 6);
+  });
+
+  it("run(scenario with observed inflow_first) uses the observed months, then the parameters", () => {
+    const out = run({...baseline, observed: {inflow_first: [1000, 2000, 3000]}}, inputs);
+    expect(Array.from(out.series.inflow_first.slice(0, 3))).toEqual([1000, 2000, 3000]);
+    expect(out.series.inflow_first[3]).toBeCloseTo(run(baseline, inputs).series.inflow_first[3], 9);
+  });
+
+  it("run(scenario with a shorter period) honours start and end", () => {
+    const out = run({...baseline, start: "2024-01", end: "2024-12"}, inputs);
+    expect(out.months).toBe(12);
+    expect(out.start).toBe("2024-01");
+  });
+
+  it("run(baseline).summary names peak months inside the horizon and a cost for each year", () => {
+    const {summary} = run(baseline, inputs);
+    expect(summary.peakOccupancy.month >= "2022-01" && summary.peakOccupancy.month <= "2030-12").toBe(true);
+    expect(summary.nareisPeak.value).toBeGreaterThan(0);
+    expect(summary.costPerYear.map((c) => c.year)).toEqual([2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
+    expect(["ind", "opvang", "huisvesting", "geen"]).toContain(summary.bottleneck);
+  });
+
+  it("run(more IND decisions in 2023) moves the nareis peak and raises nareis arrivals a year later", () => {
+    const more = run({...baseline, measures: [{id: "test-ind-boost", start: "2023-01", end: "2024-01", strength: 1}]}, inputs);
+    const base = run(baseline, inputs);
+    const y2024 = (x: Float64Array) => x.slice(24, 36).reduce((a, b) => a + b, 0);
+    expect(y2024(more.series.nareis_arrivals)).toBeGreaterThan(y2024(base.series.nareis_arrivals));
+  });
+
+  it("run(scenario with an unknown override) throws naming the parameter", () => {
+    expect(() => run({...baseline, overrides: {no_such: 1}}, inputs)).toThrow(/no_such/);
+  });
+});
