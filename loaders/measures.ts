@@ -8,34 +8,9 @@
 import {readFileSync} from "node:fs";
 import {DataError, dataPath} from "./read.js";
 
-// The contract types (docs/model-interface.md). `src/model/types.ts` does not exist on main yet;
-// when it does, these declarations should be replaced by an import from "../src/model/types.js".
-export interface SourceRef {
-  document: string;
-  section?: string;
-  url?: string;
-  date?: string;
-  grade?: "P" | "S" | "S-AI" | "seed" | "aanname";
-}
-export interface MeasureEffect {
-  parameter: string;
-  mode: "set" | "add" | "scale";
-  change: number;
-}
-export interface Measure {
-  id: string;
-  name: string;
-  summary: string;
-  pillar: "instroom" | "doorstroom" | "opvang" | "uitstroom" | "terugkeer" | "stelsel";
-  source: SourceRef;
-  status: "adopted" | "proposed" | "draft";
-  effects?: MeasureEffect[];
-  quantification?: string;
-  notQuantifiable?: string;
-  defaultStart?: string;
-  defaultEnd?: string;
-  rampMonths?: number;
-}
+import type {Measure} from "../src/model/types.js";
+
+export type {Measure};
 
 /** The parameter ids the contract guarantees (docs/model-interface.md, "Parameter ids"). */
 export const CONTRACT_PARAMETER_IDS = [

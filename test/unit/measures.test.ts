@@ -1,6 +1,7 @@
+import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {DataError} from "../../loaders/read.js";
+import {DataError, dataPath} from "../../loaders/read.js";
 import {CONTRACT_PARAMETER_IDS, PILLARS, loadMeasures, validateMeasures} from "../../loaders/measures.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "measures");
@@ -50,9 +51,22 @@ describe("loadMeasures on the committed catalogue", () => {
       {parameter: "capacity_flex", mode: "set", change: 5125},
       {parameter: "capacity_reserve", mode: "set", change: 5125}
     ]);
-    expect(effect("flexwoningen-37500")).toEqual([{parameter: "flex_homes_per_year", mode: "set", change: 12500}]);
+    expect(effect("flexwoningen-37500")).toEqual([{parameter: "flex_homes_per_year", mode: "add", change: 12500}]);
     expect(effect("taakstelling-2023-ii")).toEqual([{parameter: "taakstelling_per_halfyear", mode: "set", change: 27300}]);
     expect(effect("doorstroomlocaties")).toEqual([{parameter: "doorstroom_places", mode: "set", change: 8500}]);
+  });
+
+  test("loadMeasures(register ids from data/parameters.json) accepts every effect of the catalogue", () => {
+    const register = JSON.parse(readFileSync(dataPath("parameters.json"), "utf8")) as {id: string; low: number; high: number}[];
+    const ids = new Set(register.map((p) => p.id));
+    expect(loadMeasures(ids)).toHaveLength(measures.length);
+    // A set/add value beyond the register's plausible range would be clamped or meaningless.
+    for (const m of measures) {
+      for (const e of m.effects ?? []) {
+        const p = register.find((r) => r.id === e.parameter)!;
+        if (e.mode === "set") expect([m.id, e.change >= p.low && e.change <= p.high]).toEqual([m.id, true]);
+      }
+    }
   });
 
   test("loadMeasures(data/measures.json) fails when a used parameter id is not in the register", () => {
