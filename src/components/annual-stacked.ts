@@ -39,8 +39,8 @@ export function annualStacked(rows: StackedAnnualRow[], {width, height = 260, yL
     height,
     marginLeft: 60,
     marginBottom: 40,
-    x: {domain: columns, label: null, tickFormat: (c: string) => columnLabels[c] ?? c, tickSize: 0},
-    fx: {label: null, tickFormat: "d", domain: years},
+    x: {domain: columns, label: null, tickFormat: (c: string) => columnLabels[c] ?? c, tickSize: 0, padding: 0.15},
+    fx: {label: null, tickFormat: "d", domain: years, axis: "top", padding: 0.15},
     y: {label: yLabel, grid: true, tickFormat: (v: number) => nl.format(",")(v)},
     color: {domain: order, range: categories.map((c) => c.color), legend: true},
     marks: [
@@ -50,7 +50,8 @@ export function annualStacked(rows: StackedAnnualRow[], {width, height = 260, yL
         y: "value",
         fill: "category",
         order,
-        stroke: (d: StackedAnnualRow) => (d.column === columns[0] ? null : "#111"),
+        // "none", not null: Plot drops marks whose channel value is null.
+        stroke: (d: StackedAnnualRow) => (d.column === columns[0] ? "none" : "#111"),
         title: (d: StackedAnnualRow) => `${d.category}, ${d.year}, ${d.column}: ${format(d.value)}`
       }),
       Plot.ruleY([0])
