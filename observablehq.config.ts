@@ -26,7 +26,10 @@ addEventListener("DOMContentLoaded", () => {
     "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen\">Bronnen en methode</a>.",
   pages: [
     {name: "Instroom", path: "/instroom"},
+    {name: "IND / doorstroom", path: "/ind"},
     {name: "Opvang", path: "/opvang"},
+    {name: "Uitstroom", path: "/uitstroom"},
+    {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Bronnen en methode", path: "/bronnen"}
