@@ -4,6 +4,7 @@
  * meets the published numbers and where it projects. Bars are modelled; ticks are observed.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
@@ -44,7 +45,7 @@ export function annualCompare(
   const observed = data.observed.filter((d) => years.includes(d.year) && Number.isFinite(d.value));
   const colorDomain = [...labels, ...(observed.length ? [observedLabel] : [])];
   const colorRange = [...labels.map((l) => ROLE_COLORS[data.bars.find((d) => d.label === l)!.role]), ...(observed.length ? ["#111"] : [])];
-  const plot = Plot.plot({
+  const plot = plotChart({
     width,
     height,
     marginLeft: 60,

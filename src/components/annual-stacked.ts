@@ -4,6 +4,7 @@
  * Every bar segment's title names the column, so modelled and observed values are never confused.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {nl} from "./format.js";
 
@@ -34,7 +35,7 @@ export interface AnnualStackedOptions {
 export function annualStacked(rows: StackedAnnualRow[], {width, height = 260, yLabel, caption, summary, format, categories, columns, columnLabels = {}}: AnnualStackedOptions): HTMLElement {
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
   const order = categories.map((c) => c.label);
-  const plot = Plot.plot({
+  const plot = plotChart({
     width,
     height,
     marginLeft: 60,

@@ -1,6 +1,7 @@
 import axe from "axe-core";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
+import config from "../../observablehq.config.js";
 import {openPage, parseDutchNumber, screenshot} from "./harness.js";
 
 /** Moves a parameter's slider to `value` the way a user's drag does: set it, fire "input". */
@@ -139,7 +140,7 @@ describe("crafted URLs", () => {
 });
 
 describe("accessibility (axe-core)", () => {
-  for (const path of ["/", "/instroom", "/opvang", "/maatregelen", "/toekenning", "/bronnen"]) {
+  for (const path of ["/", ...config.pages.map((p: {path: string}) => p.path)]) {
     test(`${path} has no serious or critical axe violations`, async () => {
       const {page, close} = await openPage(path);
       await page.addScriptTag({content: axe.source});

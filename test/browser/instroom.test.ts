@@ -1,5 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {loadInflow} from "../../loaders/inflow.js";
+import config from "../../observablehq.config.js";
 import {openPage, parseDutchNumber, screenshot, siteUrl} from "./harness.js";
 
 const inflow = loadInflow();
@@ -54,7 +55,7 @@ describe("instroom page", () => {
 });
 
 describe("every page", () => {
-  for (const path of ["/", "/instroom", "/bronnen"]) {
+  for (const path of ["/", ...config.pages.map((p: {path: string}) => p.path)]) {
     test(`${path} renders without errors`, async () => {
       const {page, consoleErrors, close} = await openPage(path);
       expect(await page.locator(".observablehq--error").count()).toBe(0);
