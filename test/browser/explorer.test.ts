@@ -60,6 +60,21 @@ describe("opvang page", () => {
   });
 });
 
+describe("print", () => {
+  test("printing a page gives the inputs, the key outputs, the sources and the permalink without the controls", async () => {
+    const {page, close} = await openPage("/opvang?o=capacity_emergency:40000");
+    await page.emulateMedia({media: "print"});
+    expect(await page.locator(".controls").isVisible()).toBe(false);
+    expect(await page.locator("#observablehq-sidebar").isVisible()).toBe(false);
+    expect(await page.locator(".input-summary").innerText()).toMatch(/Noodopvangplekken.*40\.000/);
+    expect(await page.locator(".permalink-url").innerText()).toContain("capacity_emergency%3A40000");
+    expect(await page.locator("#piek-bezetting").isVisible()).toBe(true);
+    expect(await page.locator("figcaption").first().isVisible()).toBe(true);
+    await page.pdf({path: "test-results/opvang-print.pdf", format: "A4"});
+    await close();
+  });
+});
+
 describe("maatregelen page", () => {
   test("switching a measure on changes the outcome; switching it off restores the baseline number", async () => {
     const {page, consoleErrors, close} = await openPage("/maatregelen");
