@@ -233,15 +233,13 @@ export interface ResolveOptions {
   sample?: Float64Array;
 }
 
-function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled, sample: number): void {
+function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled): void {
   const offset = row * M;
   const d = c.dated[row];
   if (d == null) {
-    const v = sample === sample ? sample : (c.parameters[row].value as number);
-    values.fill(v, offset, offset + M);
+    values.fill(c.parameters[row].value as number, offset, offset + M);
     return;
   }
-  const factor = sample === sample ? sample : 1;
   const n = d.months.length;
   // index of the step in force at `start` (the first step if start precedes it)
   let k = 0;
@@ -249,9 +247,30 @@ function fillRow(values: Float64Array, row: number, M: number, start: number, c:
   for (let t = 0; t < M; t++) {
     const m = start + t;
     while (k + 1 < n && d.months[k + 1] <= m) k++;
-    values[offset + t] = d.values[k] * factor;
+    values[offset + t] = d.values[k];
   }
 }
+
+/** Register defaults per (start, months), computed once and copied per run. */
+const baseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
+
+function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
+  let perCompiled = baseCache.get(c);
+  if (!perCompiled) {
+    perCompiled = new Map();
+    baseCache.set(c, perCompiled);
+  }
+  const key = `${start}:${M}`;
+  let base = perCompiled.get(key);
+  if (!base) {
+    base = new Float64Array(c.parameters.length * M);
+    for (let row = 0; row < c.parameters.length; row++) fillRow(base, row, M, start, c);
+    perCompiled.set(key, base);
+  }
+  return base;
+}
+
+let dirty = new Uint8Array(0);
 
 /**
  * Resolves a scenario's parameters month by month. Assumes a scenario that passed
@@ -265,24 +284,32 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before start ${startText}`);
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
+  values.set(baseMatrix(c, start, M));
+  if (dirty.length < P) dirty = new Uint8Array(P);
+  dirty.fill(0, 0, P);
   const sample = options.sample;
   const preset = c.presets.get(scenario.preset);
   if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
-  for (let row = 0; row < P; row++) {
-    let s = NaN;
-    if (sample) {
+  if (sample) {
+    for (let row = 0; row < P; row++) {
+      const x = sample[row];
+      if (x !== x) continue;
       const id = c.parameters[row].id;
-      if (!(id in preset.overrides) && !(id in scenario.overrides)) s = sample[row];
+      if (id in preset.overrides || id in scenario.overrides) continue;
+      const offset = row * M;
+      if (c.dated[row] == null) values.fill(x, offset, offset + M);
+      else for (let t = 0; t < M; t++) values[offset + t] *= x;
+      dirty[row] = 1;
     }
-    fillRow(values, row, M, start, c, s);
   }
   applyOverrides(values, c, preset.overrides, 0, M, "preset " + preset.id);
   const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
   applyOverrides(values, c, scenario.overrides, from, M, "scenario");
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
-  // physical bounds
+  // physical bounds, on the rows that changed (register defaults are validated in range)
   for (let row = 0; row < P; row++) {
+    if (dirty[row] === 0) continue;
     const lo = c.min[row];
     const hi = c.max[row];
     const offset = row * M;
@@ -303,6 +330,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
     const v = overrides[id];
     if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: overrides.${id} is not a finite number`);
     if (from < M) values.fill(v, row * M + from, row * M + M);
+    dirty[row] = 1;
   }
 }
 
@@ -318,6 +346,7 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     const row = c.index.get(effect.parameter);
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     const offset = row * M;
+    dirty[row] = 1;
     const t0 = Math.max(0, s - start);
     const t1 = Math.min(M, e - start);
     for (let t = t0; t < t1; t++) {
