@@ -34,7 +34,7 @@ export class DataError extends Error {
   }
 }
 
-export type ColumnType = "string" | "integer" | "number" | "year" | "quarter" | "date";
+export type ColumnType = "string" | "integer" | "number" | "year" | "quarter" | "month" | "date";
 
 /** Declares one column of a CSV: its type and the values it may hold. */
 export interface ColumnSpec {
@@ -62,6 +62,7 @@ const INTEGER = /^-?\d+$/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 const QUARTER = /^(\d{4})-Q([1-4])$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
 function parseCell(file: string, line: number, spec: ColumnSpec, raw: string | undefined): Cell {
   const fail = (reason: string) => {
@@ -93,6 +94,12 @@ function parseCell(file: string, line: number, spec: ColumnSpec, raw: string | u
       const year = Number(m[1]);
       if (spec.min != null && year < Number(spec.min)) fail(`${text} is before ${spec.min}`);
       if (spec.max != null && year > Number(spec.max)) fail(`${text} is after ${spec.max}`);
+      return text;
+    }
+    case "month": {
+      if (!MONTH.test(text)) fail(`"${text}" is not a month like 2023-04`);
+      if (spec.min != null && text < String(spec.min)) fail(`${text} is before ${spec.min}`);
+      if (spec.max != null && text > String(spec.max)) fail(`${text} is after ${spec.max}`);
       return text;
     }
     case "date": {

@@ -1,0 +1,59 @@
+/**
+ * Post-build check: fails the build (exit 1) when the built site
+ *  - misses a page named in the config, or depends on Framework's CDN (`_npm/`);
+ *  - references a third-party host from a page (scripts, styles, fonts);
+ *  - shows a rendered error on any page, logs a console error, or makes a request that leaves the
+ *    served origin (checked in headless Chromium when it is installed).
+ */
+import {existsSync, readdirSync, readFileSync} from "node:fs";
+import {join} from "node:path";
+import config from "../observablehq.config.js";
+import {hasChromium, launchBrowser, CHROMIUM_PATH} from "./browser.js";
+import {DIST, startServer} from "./static-server.js";
+
+const problems: string[] = [];
+const pages = ["/index", ...config.pages.map((p: {path: string}) => p.path)];
+
+for (const page of pages) {
+  if (!existsSync(join(DIST, `${page}.html`))) problems.push(`${page}: dist${page}.html is missing`);
+}
+if (existsSync(join(DIST, "_npm"))) problems.push("dist/_npm exists: a page imports from the CDN (npm: or an implicit import)");
+for (const file of readdirSync(DIST).filter((f) => f.endsWith(".html"))) {
+  const html = readFileSync(join(DIST, file), "utf8");
+  const external = html.match(/(?:src|href)="https?:\/\/(?!127\.0\.0\.1)[^"]*\.(?:js|css|woff2?)"/g);
+  if (external) problems.push(`${file}: loads third-party resources ${external.join(", ")}`);
+  if (html.includes("fonts.googleapis")) problems.push(`${file}: loads Google Fonts`);
+}
+
+if (hasChromium()) {
+  const {server, url} = await startServer(0);
+  const browser = await launchBrowser();
+  try {
+    for (const path of pages) {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+      page.on("pageerror", (e) => errors.push(e.message));
+      page.on("response", (r) => r.status() >= 400 && errors.push(`HTTP ${r.status()} for ${r.url()}`));
+      page.on("request", (r) => !r.url().startsWith(url) && !r.url().startsWith("data:") && errors.push(`request leaves the site: ${r.url()}`));
+      await page.goto(url + (path === "/index" ? "/" : path), {waitUntil: "networkidle"});
+      await page.waitForTimeout(300);
+      const rendered = await page.locator(".observablehq--error").allInnerTexts();
+      for (const e of rendered) problems.push(`${path}: rendered error: ${e.trim()}`);
+      for (const e of errors) problems.push(`${path}: ${e}`);
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    server.close();
+  }
+  console.error(`check-dist: rendered ${pages.length} pages in Chromium`);
+} else {
+  console.error(`check-dist: Chromium not found at ${CHROMIUM_PATH}; rendered-error check skipped (install: sudo apt-get install -y chromium)`);
+}
+
+if (problems.length) {
+  console.error(`check-dist: the build is broken:\n- ${problems.join("\n- ")}`);
+  process.exit(1);
+}
+console.error(`check-dist: ${pages.length} pages OK`);

@@ -1,0 +1,127 @@
+/**
+ * A monthly scenario chart: the baseline ("ongewijzigd beleid"), the changed baseline (assumptions
+ * changed, no measures), the user's scenario with its P10–P90 band, and observed points. Months up to
+ * the last observed month are drawn solid, later months dashed (modelled projection).
+ */
+import * as Plot from "@observablehq/plot";
+import {accessibleFigure} from "./figure.js";
+import {formatCount, formatShortMonth, nl} from "./format.js";
+
+export type LineRole = "baseline" | "changed" | "scenario";
+
+export interface ScenarioLine {
+  role: LineRole;
+  label: string;
+  values: ArrayLike<number>;
+  /** Overrides the role's colour (e.g. for a capacity line drawn beside a need line). */
+  color?: string;
+}
+
+export interface ScenarioChartData {
+  /** "YYYY-MM" of index 0 of every series. */
+  start: string;
+  lines: ScenarioLine[];
+  band?: {p10: ArrayLike<number>; p90: ArrayLike<number>; label: string};
+  observed?: {date: Date; value: number; label: string}[];
+}
+
+export interface ScenarioChartOptions {
+  width: number;
+  height?: number;
+  yLabel: string;
+  caption: string;
+  /** "YYYY-MM": months after it are modelled projections (dashed). */
+  lastObserved?: string;
+  /** Display window, "YYYY-MM" (inclusive). */
+  from?: string;
+  to?: string;
+  /** Short text alternative with the key numbers (read by screen readers). */
+  summary: string;
+  format?: (value: number) => string;
+  /** Tick labels of the y axis (default: Dutch thousands separators). */
+  tickFormat?: (value: number) => string;
+  /** Horizontal reference lines, e.g. available capacity. */
+  rules?: {value: number; label: string}[];
+}
+
+export const ROLE_COLORS: Record<LineRole, string> = {baseline: "#6b7280", changed: "#d97706", scenario: "#1d4ed8"};
+const ROLE_WIDTH: Record<LineRole, number> = {baseline: 1.5, changed: 1.5, scenario: 2.5};
+
+/** Converts "YYYY-MM" plus an offset in months into a UTC Date (first of the month). */
+export function monthDate(start: string, offset = 0): Date {
+  const year = Number(start.slice(0, 4));
+  const month = Number(start.slice(5, 7)) - 1 + offset;
+  return new Date(Date.UTC(year, month, 1));
+}
+
+/** Index of month `month` relative to `start` (both "YYYY-MM"). */
+export function monthIndex(start: string, month: string): number {
+  return (Number(month.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(month.slice(5, 7)) - Number(start.slice(5, 7));
+}
+
+interface Point {
+  date: Date;
+  value: number;
+  label: string;
+  role: LineRole;
+  part: "history" | "projection";
+}
+
+/** Draws the chart; returns a figure element with an accessible summary. */
+export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOptions): HTMLElement {
+  const {width, height = 280, yLabel, caption, lastObserved, from, to, summary, rules = []} = options;
+  const format = options.format ?? formatCount;
+  const n = data.lines[0]?.values.length ?? 0;
+  const i0 = from ? Math.max(0, monthIndex(data.start, from)) : 0;
+  const i1 = to ? Math.min(n - 1, monthIndex(data.start, to)) : n - 1;
+  const split = lastObserved ? monthIndex(data.start, lastObserved) : -1;
+  const points: Point[] = [];
+  for (const line of data.lines) {
+    for (let i = i0; i <= i1; i++) {
+      const value = line.values[i];
+      if (!Number.isFinite(value)) continue;
+      const date = monthDate(data.start, i);
+      // The month at the split belongs to both parts so the solid and dashed lines join.
+      if (i <= split) points.push({date, value, label: line.label, role: line.role, part: "history"});
+      if (i >= split) points.push({date, value, label: line.label, role: line.role, part: "projection"});
+    }
+  }
+  const band = data.band
+    ? Array.from({length: i1 - i0 + 1}, (_, k) => ({date: monthDate(data.start, i0 + k), low: data.band!.p10[i0 + k], high: data.band!.p90[i0 + k]})).filter(
+        (d) => Number.isFinite(d.low) && Number.isFinite(d.high)
+      )
+    : [];
+  const labels = data.lines.map((l) => l.label);
+  const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
+  const observed = (data.observed ?? []).filter((d) => d.date >= monthDate(data.start, i0) && d.date <= monthDate(data.start, i1));
+  const title = (d: Point) => `${d.label}, ${formatShortMonth(d.date)}: ${format(d.value)}${d.part === "projection" && d.date > monthDate(data.start, split) ? " (gemodelleerd)" : ""}`;
+  const plot = Plot.plot({
+    width,
+    height,
+    marginLeft: 60,
+    x: {type: "utc", label: null},
+    y: {label: yLabel, grid: true, zero: true, tickFormat: options.tickFormat ?? ((v: number) => nl.format(",")(v))},
+    color: {domain: [...labels, ...(observed.length ? ["waargenomen"] : []), ...(band.length ? [data.band!.label] : [])], range: [...colors, ...(observed.length ? ["#111"] : []), ...(band.length ? ["#93c5fd"] : [])], legend: true},
+    marks: [
+      Plot.ruleY([0]),
+      band.length ? Plot.areaY(band, {x: "date", y1: "low", y2: "high", fill: "#93c5fd", fillOpacity: 0.35}) : null,
+      ...rules.map((r) => Plot.ruleY([r.value], {stroke: "#b91c1c", strokeDasharray: "2 3"})),
+      ...rules.map((r) => Plot.text([r], {x: monthDate(data.start, i0), y: "value", text: () => r.label, dy: -6, textAnchor: "start", fill: "#b91c1c", fontSize: 10})),
+      Plot.line(points.filter((d) => d.part === "history"), {x: "date", y: "value", z: "label", stroke: "label", strokeWidth: (d: Point) => ROLE_WIDTH[d.role]}),
+      Plot.line(points.filter((d) => d.part === "projection"), {
+        x: "date",
+        y: "value",
+        z: "label",
+        stroke: "label",
+        strokeWidth: (d: Point) => ROLE_WIDTH[d.role],
+        strokeDasharray: "6 3"
+      }),
+      observed.length
+        ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${format(d.value)} (${d.label})`})
+        : null,
+      lastObserved ? Plot.ruleX([monthDate(data.start, split)], {stroke: "#9ca3af", strokeDasharray: "1 3"}) : null,
+      Plot.tip(points, Plot.pointerX({x: "date", y: "value", title}))
+    ]
+  });
+  return accessibleFigure(plot, caption, summary);
+}

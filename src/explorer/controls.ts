@@ -1,0 +1,165 @@
+/**
+ * The scenario controls: a preset choice, sliders for policy levers and for assumptions (kept apart),
+ * and switches for quantified measures with start, strength and optional end. The returned element's
+ * `value` is always a complete Scenario, so parameters not shown on this page keep the values the URL
+ * gave them. It emits "input" when anything changes (Framework's `view()` listens for that).
+ */
+import * as Inputs from "@observablehq/inputs";
+import type {Measure, ModelInputs, Parameter, ParameterGroup, Scenario, ScenarioMeasure} from "../model/types.js";
+import {formatDecimal, formatCount} from "../components/format.js";
+
+export interface ControlsOptions {
+  /** Parameter groups whose sliders this page shows. */
+  groups: ParameterGroup[];
+  /** Measure pillars whose switches this page shows; "all" for every quantified measure. */
+  pillars: Measure["pillar"][] | "all";
+  /** Show the preset choice (default true). */
+  presets?: boolean;
+}
+
+/** The value a slider starts from: the parameter's default at `month` (dated series resolved). */
+export function defaultAt(parameter: Parameter, month: string): number {
+  if (typeof parameter.value === "number") return parameter.value;
+  let value = parameter.value[0].value;
+  for (const step of parameter.value) if (step.from <= month) value = step.value;
+  return value;
+}
+
+function formatParameter(parameter: Parameter, value: number): string {
+  if (parameter.unit === "aandeel") return `${formatDecimal(value * 100)}%`;
+  return Math.abs(value) >= 100 ? formatCount(value) : formatDecimal(value);
+}
+
+function basisText(parameter: Parameter): string {
+  return parameter.basis.map((b) => [b.document, b.section].filter(Boolean).join(", ")).join("; ");
+}
+
+let sliderCount = 0;
+
+/**
+ * A slider for one parameter: a native range input with a Dutch-formatted readout (Inputs.range shows
+ * its number box in English notation, 0.91 instead of 91%), the unit, and the basis underneath.
+ * Keyboard: arrow keys step, Page Up/Down and Home/End jump (native range behaviour).
+ */
+function slider(parameter: Parameter, value: number): {element: HTMLElement; input: HTMLInputElement & {valueAsNumber: number}} {
+  const span = parameter.high - parameter.low;
+  const step = parameter.step ?? (span > 1000 ? 100 : span > 10 ? 1 : span > 1 ? 0.1 : 0.01);
+  const id = `slider-${parameter.id}-${++sliderCount}`;
+  const element = document.createElement("div");
+  element.className = "control";
+  element.dataset.parameter = parameter.id;
+  const label = document.createElement("label");
+  label.htmlFor = id;
+  label.textContent = `${parameter.label} (${parameter.unit})`;
+  const input = document.createElement("input");
+  input.type = "range";
+  input.id = id;
+  input.name = parameter.id;
+  input.min = String(parameter.low);
+  input.max = String(parameter.high);
+  input.step = String(step);
+  input.value = String(Math.min(parameter.high, Math.max(parameter.low, value)));
+  const output = document.createElement("output");
+  output.htmlFor.add(id);
+  const show = () => {
+    const text = formatParameter(parameter, input.valueAsNumber);
+    output.textContent = text;
+    input.setAttribute("aria-valuetext", `${text} ${parameter.unit === "aandeel" ? "" : parameter.unit}`.trim());
+  };
+  input.addEventListener("input", show);
+  show();
+  const basis = document.createElement("div");
+  basis.className = "basis";
+  basis.textContent = `Bereik ${formatParameter(parameter, parameter.low)} – ${formatParameter(parameter, parameter.high)}. Basis: ${basisText(parameter)}`;
+  const row = document.createElement("div");
+  row.className = "control-row";
+  row.append(input, output);
+  element.append(label, row, basis);
+  return {element, input: input as HTMLInputElement & {valueAsNumber: number}};
+}
+
+/** Builds the controls for a page. */
+export function scenarioControls(inputs: ModelInputs, initial: Scenario, options: ControlsOptions): HTMLElement & {value: Scenario} {
+  const from = initial.overridesFrom ?? "2025-01";
+  const root = document.createElement("div") as unknown as HTMLElement & {value: Scenario};
+  root.className = "panel controls no-print";
+
+  const presetInput = Inputs.select(inputs.presets, {
+    label: "Scenario (uitgangspunt)",
+    format: (p: {name: string}) => p.name,
+    value: inputs.presets.find((p) => p.id === initial.preset) ?? inputs.presets[0]
+  }) as HTMLElement & {value: {id: string}};
+  if (options.presets !== false) root.append(presetInput);
+
+  const shown = inputs.parameters.filter((p) => options.groups.includes(p.group));
+  const sliders = new Map<string, {input: HTMLInputElement; start: number}>();
+  for (const kind of ["lever", "assumption"] as const) {
+    const params = shown.filter((p) => p.kind === kind);
+    if (!params.length) continue;
+    const box = document.createElement(kind === "lever" ? "div" : "details");
+    const heading = document.createElement(kind === "lever" ? "h3" : "summary");
+    heading.textContent = kind === "lever" ? "Beleidsknoppen" : "Aannames (verander je deze, dan verschuift ook de 'gewijzigde basis')";
+    box.append(heading);
+    for (const p of params) {
+      const start = defaultAt(p, from);
+      const {element, input} = slider(p, initial.overrides[p.id] ?? start);
+      sliders.set(p.id, {input, start});
+      box.append(element);
+    }
+    root.append(box);
+  }
+
+  const quantified = inputs.measures.filter((m) => m.effects?.length && (options.pillars === "all" || options.pillars.includes(m.pillar)));
+  const switches = new Map<string, {on: HTMLElement & {value: boolean}; start: HTMLElement & {value: string}; strength: HTMLElement & {value: number}}>();
+  if (quantified.length) {
+    const box = document.createElement("div");
+    const heading = document.createElement("h3");
+    heading.textContent = "Maatregelen";
+    box.append(heading);
+    for (const m of quantified) {
+      const active = initial.measures.find((x) => x.id === m.id);
+      const row = document.createElement("fieldset");
+      row.className = "measure";
+      row.dataset.measure = m.id;
+      const legend = document.createElement("legend");
+      legend.textContent = m.name;
+      const on = Inputs.toggle({label: "Aan", value: Boolean(active)}) as HTMLElement & {value: boolean};
+      const start = Inputs.text({label: "Vanaf (maand)", type: "month", value: active?.start ?? m.defaultStart ?? from}) as HTMLElement & {value: string};
+      const strength = Inputs.range([0, 2], {label: "Sterkte", step: 0.1, value: active?.strength ?? 1}) as HTMLElement & {value: number};
+      const note = document.createElement("div");
+      note.className = "basis";
+      note.textContent = `${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      row.append(legend, on, start, strength, note);
+      switches.set(m.id, {on, start, strength});
+      box.append(row);
+    }
+    root.append(box);
+  }
+
+  const compute = (): Scenario => {
+    const overrides: Record<string, number> = {...initial.overrides};
+    for (const [id, {input, start}] of sliders) {
+      const value = input.valueAsNumber;
+      // A slider still at its starting position sets no override (its step may not hit the default exactly).
+      if (Math.abs(value - Math.min(Math.max(start, Number(input.min)), Number(input.max))) > Number(input.step) / 2) overrides[id] = value;
+      else delete overrides[id];
+    }
+    const measures: ScenarioMeasure[] = initial.measures.filter((x) => !switches.has(x.id));
+    for (const [id, s] of switches) {
+      if (!s.on.value) continue;
+      const original = initial.measures.find((x) => x.id === id);
+      measures.push({...original, id, start: /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from, strength: s.strength.value});
+    }
+    return {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
+  };
+  Object.defineProperty(root, "value", {get: compute});
+  return root;
+}
+
+/** Splits a scenario into the "changed baseline" (assumptions only, no measures). */
+export function changedBaseline(scenario: Scenario, inputs: ModelInputs): Scenario | null {
+  const assumptions = new Set(inputs.parameters.filter((p) => p.kind === "assumption").map((p) => p.id));
+  const overrides = Object.fromEntries(Object.entries(scenario.overrides).filter(([id]) => assumptions.has(id)));
+  if (!Object.keys(overrides).length) return null;
+  return {...scenario, overrides, measures: []};
+}

@@ -1,0 +1,95 @@
+/**
+ * Small UI pieces shared by the scenario pages: the URL notices, the permalink bar with a copy
+ * button, and the printed summary of the inputs. Everything from a URL is set with textContent, never
+ * parsed as markup.
+ */
+import type {ModelInputs, Scenario} from "../model/types.js";
+import {formatDecimal, formatCount} from "../components/format.js";
+import {searchFor} from "./session.js";
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (className) node.className = className;
+  if (content != null) node.textContent = content;
+  return node;
+}
+
+/** Translates a validator notice (English, from src/model/scenario.ts) into Dutch; unknown patterns are kept. */
+export function noticeInDutch(notice: string): string {
+  const m = /^([^:]+): (.*)$/.exec(notice);
+  if (!m) return notice;
+  const [, field, rest] = m;
+  const name = field.replace(/^overrides\./, "").replace(/^measures\[(\d+)\]/, (_, i) => `maatregel ${Number(i) + 1}`);
+  let r: RegExpExecArray | null;
+  if ((r = /^(\S+) is (below|above) the plausible range; clamped to (\S+)$/.exec(rest)))
+    return `‘${name}’: ${r[1]} ligt ${r[2] === "below" ? "onder" : "boven"} het plausibele bereik en is begrensd op ${r[3]}.`;
+  if ((r = /^(\S+) is outside .*; clamped to (\S+)$/.exec(rest))) return `‘${name}’: ${r[1]} ligt buiten het toegestane bereik en is begrensd op ${r[2]}.`;
+  if (/unknown parameter id/.test(rest)) return `‘${name}’ is geen bekende instelling en is genegeerd.`;
+  if (/unknown measure/.test(rest)) return `Een onbekende maatregel in de link (${name}) is genegeerd.`;
+  if (/unknown preset|preset: missing/.test(notice)) return "Onbekend of ontbrekend scenario in de link; ‘Ongewijzigd beleid’ wordt getoond.";
+  if (/unknown URL parameter/.test(rest)) return `Onbekend linkonderdeel ‘${name}’ is genegeerd.`;
+  if (/unknown field/.test(rest)) return `Onbekend veld ‘${name}’ is genegeerd.`;
+  if (/finite number|is not id:value|must be a number/.test(rest)) return `‘${name}’ had geen geldige getalwaarde en is genegeerd.`;
+  if (/not a month|is outside|is before start|is not after start/.test(rest)) return `‘${name}’ is geen geldige maand of periode en is genegeerd.`;
+  if (/not quantifiable/.test(rest)) return `${name}: deze maatregel is niet te kwantificeren uit openbare bronnen en heeft geen effect in het model.`;
+  if (field === "modelVersion") return "De link is gemaakt met een andere modelversie; de uitkomsten kunnen afwijken van toen.";
+  if (field === "dataVintage") return "De link is gemaakt met een andere datastand; de uitkomsten kunnen afwijken van toen.";
+  if (/is required/.test(rest)) return `‘${name}’ ontbreekt en het onderdeel is genegeerd.`;
+  return `${name}: ${rest}`;
+}
+
+/** A visible list of what the URL reader changed or dropped; empty element when nothing. */
+export function noticeList(notices: string[]): HTMLElement {
+  const box = el("div", notices.length ? "melding" : undefined);
+  box.setAttribute("role", notices.length ? "alert" : "status");
+  box.id = "url-notices";
+  if (!notices.length) return box;
+  box.append(el("strong", undefined, "Let op: de link bevatte waarden die zijn aangepast of genegeerd."));
+  const list = el("ul", "notices");
+  for (const n of notices) list.append(el("li", undefined, noticeInDutch(n)));
+  box.append(list);
+  return box;
+}
+
+/** The permalink of the current view with a "kopieer link" button. */
+export function permalinkBar(scenario: Scenario, inputs: ModelInputs): HTMLElement {
+  const url = window.location.origin + window.location.pathname + searchFor(scenario, inputs);
+  const bar = el("div", "permalink");
+  const button = el("button", "no-print", "Kopieer link");
+  button.type = "button";
+  const status = el("span", "permalink-status");
+  status.setAttribute("aria-live", "polite");
+  button.addEventListener("click", async () => {
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = " Link gekopieerd.";
+    } catch {
+      status.textContent = " Kopiëren lukte niet; selecteer de link hieronder.";
+    }
+  });
+  const link = el("a", "permalink-url", url);
+  link.href = url;
+  bar.append(button, status, el("br"), el("span", "basis", `Permalink (modelversie ${inputs.modelVersion}, datastand ${inputs.dataVintage}): `), link);
+  return bar;
+}
+
+/** A readable list of the scenario's inputs (shown in print and under the controls). */
+export function inputSummary(scenario: Scenario, inputs: ModelInputs): HTMLElement {
+  const box = el("div", "input-summary");
+  const preset = inputs.presets.find((p) => p.id === scenario.preset);
+  box.append(el("p", undefined, `Scenario: ${preset?.name ?? scenario.preset}.`));
+  const overrides = Object.entries(scenario.overrides);
+  const list = el("ul");
+  for (const [id, value] of overrides) {
+    const p = inputs.parameters.find((x) => x.id === id);
+    const shown = p?.unit === "aandeel" ? `${formatDecimal(value * 100)}%` : Math.abs(value) >= 100 ? formatCount(value) : formatDecimal(value);
+    list.append(el("li", undefined, `${p?.label ?? id}: ${shown} ${p?.unit === "aandeel" ? "" : p?.unit ?? ""} (${p?.kind === "lever" ? "beleidsknop" : "aanname"})`));
+  }
+  for (const m of scenario.measures) {
+    const measure = inputs.measures.find((x) => x.id === m.id);
+    list.append(el("li", undefined, `Maatregel: ${measure?.name ?? m.id}, vanaf ${m.start}${m.end ? ` tot ${m.end}` : ""}, sterkte ${formatDecimal(m.strength)}`));
+  }
+  if (!overrides.length && !scenario.measures.length) list.append(el("li", undefined, "Geen wijzigingen ten opzichte van het scenario."));
+  box.append(list);
+  return box;
+}

@@ -1,0 +1,68 @@
+/**
+ * Browser-test harness: opens a page of the built site in headless Chromium and records console
+ * errors, page errors, failed responses and every request URL, so tests can assert that the page is
+ * clean and that nothing leaves the served origin.
+ */
+import {mkdirSync} from "node:fs";
+import {join} from "node:path";
+import type {Browser, Page} from "playwright-core";
+import {afterAll} from "vitest";
+import {launchBrowser} from "../../scripts/browser.js";
+
+export const SCREENSHOT_DIR = join("test-results", "screenshots");
+
+let browser: Browser | null = null;
+
+afterAll(async () => {
+  await browser?.close();
+  browser = null;
+});
+
+/** The base URL of the served dist/ (set by global-setup). */
+export function siteUrl(): string {
+  const url = process.env.SITE_URL;
+  if (!url) throw new Error("SITE_URL is not set: run the browser tests with vitest.browser.config.ts");
+  return url;
+}
+
+export interface OpenedPage {
+  page: Page;
+  consoleErrors: string[];
+  requests: string[];
+  close(): Promise<void>;
+}
+
+/** Opens `path` (e.g. "/instroom?x=1"), waits until the network is idle and the page has rendered. */
+export async function openPage(path: string, {width = 1280, height = 900} = {}): Promise<OpenedPage> {
+  browser ??= await launchBrowser();
+  const page = await browser.newPage({viewport: {width, height}});
+  const consoleErrors: string[] = [];
+  const requests: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("pageerror", (e) => consoleErrors.push(e.message));
+  page.on("response", (r) => {
+    if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`);
+  });
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(siteUrl() + path, {waitUntil: "networkidle"});
+  await page.waitForTimeout(200);
+  return {page, consoleErrors, requests, close: () => page.close()};
+}
+
+/** Writes a full-page screenshot to test-results/screenshots/<name>.png and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOT_DIR, {recursive: true});
+  const path = join(SCREENSHOT_DIR, `${name}.png`);
+  await page.screenshot({path, fullPage: true});
+  return path;
+}
+
+/** Parses a Dutch-formatted number ("49.000", "−1.600", "12,5") into a number. */
+export function parseDutchNumber(text: string): number {
+  const cleaned = text.trim().replace(/\u2212/g, "-").replace(/[^\d,.+-]/g, "").replace(/\./g, "").replace(",", ".");
+  const value = Number(cleaned);
+  if (!Number.isFinite(value) || cleaned === "") throw new Error(`not a Dutch number: "${text}"`);
+  return value;
+}

@@ -1,0 +1,120 @@
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+import {DataError, dataPath} from "../../loaders/read.js";
+import {CONTRACT_PARAMETER_IDS, PILLARS, loadMeasures, validateMeasures} from "../../loaders/measures.js";
+
+const FIXTURES = join(import.meta.dirname, "..", "fixtures", "measures");
+const PARAMETERS = new Set<string>(CONTRACT_PARAMETER_IDS);
+const fixture = (name: string) => join(FIXTURES, `${name}.json`);
+
+/** Returns the DataError that loading the fixture throws. */
+function errorOf(name: string): DataError {
+  try {
+    loadMeasures(PARAMETERS, fixture(name));
+  } catch (error) {
+    if (error instanceof DataError) return error;
+    throw error;
+  }
+  throw new Error(`${name}.json was accepted`);
+}
+
+describe("loadMeasures on the committed catalogue", () => {
+  const measures = loadMeasures(PARAMETERS);
+
+  test("loadMeasures(data/measures.json) returns the whole catalogue", () => {
+    expect(measures.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(measures.map((m) => m.id)).size).toBe(measures.length);
+  });
+
+  test("loadMeasures(data/measures.json) lists measures ordered by pillar", () => {
+    const ranks = measures.map((m) => PILLARS.indexOf(m.pillar));
+    expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
+  });
+
+  test("loadMeasures(data/measures.json) cites a seed document for every measure", () => {
+    for (const m of measures) expect([m.id, m.source.grade]).toEqual([m.id, "seed"]);
+  });
+
+  test("loadMeasures(data/measures.json) marks every Migratieagenda measure as draft", () => {
+    const agenda = measures.filter((m) => m.source.document.startsWith("Migratieagenda"));
+    expect(agenda.length).toBeGreaterThan(10);
+    for (const m of agenda) expect([m.id, m.status]).toEqual([m.id, "draft"]);
+  });
+
+  test("loadMeasures(data/measures.json) keeps the stated numbers of the quantified measures", () => {
+    const effect = (id: string) => measures.find((m) => m.id === id)?.effects;
+    expect(effect("coa-maatregelenpakket-19000")).toEqual([{parameter: "capacity_emergency", mode: "add", change: 19000}]);
+    expect(effect("crisisnoodopvang-225-plus-225")).toEqual([{parameter: "capacity_cno", mode: "set", change: 11250}]);
+    expect(effect("stabiele-financiering-coa-41000")).toEqual([{parameter: "capacity_stable", mode: "set", change: 41000}]);
+    expect(effect("flexibele-opvang-en-reserve")).toEqual([
+      {parameter: "capacity_flex", mode: "set", change: 5125},
+      {parameter: "capacity_reserve", mode: "set", change: 5125}
+    ]);
+    expect(effect("flexwoningen-37500")).toEqual([{parameter: "flex_homes_per_year", mode: "add", change: 12500}]);
+    expect(effect("taakstelling-2023-ii")).toEqual([{parameter: "taakstelling_per_halfyear", mode: "set", change: 27300}]);
+    expect(effect("doorstroomlocaties")).toEqual([{parameter: "doorstroom_places", mode: "set", change: 8500}]);
+  });
+
+  test("loadMeasures(register ids from data/parameters.json) accepts every effect of the catalogue", () => {
+    const register = JSON.parse(readFileSync(dataPath("parameters.json"), "utf8")) as {id: string; low: number; high: number}[];
+    const ids = new Set(register.map((p) => p.id));
+    expect(loadMeasures(ids)).toHaveLength(measures.length);
+    // A set/add value beyond the register's plausible range would be clamped or meaningless.
+    for (const m of measures) {
+      for (const e of m.effects ?? []) {
+        const p = register.find((r) => r.id === e.parameter)!;
+        if (e.mode === "set") expect([m.id, e.change >= p.low && e.change <= p.high]).toEqual([m.id, true]);
+      }
+    }
+  });
+
+  test("loadMeasures(data/measures.json) fails when a used parameter id is not in the register", () => {
+    const without = new Set(PARAMETERS);
+    without.delete("capacity_cno");
+    expect(() => loadMeasures(without)).toThrow(/unknown parameter id "capacity_cno"/);
+  });
+});
+
+describe("loadMeasures on fixtures", () => {
+  test("loadMeasures(valid fixture) returns both entries unchanged", () => {
+    const measures = loadMeasures(PARAMETERS, fixture("ok"));
+    expect(measures.map((m) => m.id)).toEqual(["extra-plekken", "landenbeleid"]);
+    expect(measures[0].effects).toEqual([{parameter: "capacity_emergency", mode: "add", change: 1000}]);
+  });
+
+  test.each([
+    ["missing-name", 2, "name", 'measure "landenbeleid": is missing or empty'],
+    ["unknown-status", 2, "status", 'measure "landenbeleid": unknown status "agreed" (allowed: adopted, proposed, draft)'],
+    ["unknown-pillar", 1, "pillar", 'measure "extra-plekken": unknown pillar "asiel"'],
+    ["unknown-mode", 1, "effects[0].mode", 'measure "extra-plekken": unknown mode "multiply"'],
+    ["unknown-parameter", 1, "effects[0].parameter", 'measure "extra-plekken": unknown parameter id "capacity_tents"'],
+    ["duplicate-id", 2, "id", 'measure "extra-plekken": duplicate id (first used in row 1)'],
+    ["effects-without-quantification", 2, "quantification", 'measure "extra-plekken": is required when effects are present'],
+    ["neither", 2, "effects", 'measure "landenbeleid": neither effects nor notQuantifiable is given'],
+    ["bad-date", 1, "defaultStart", 'measure "extra-plekken": "2023-13" is not a month like 2023-07 (YYYY-MM)'],
+    ["end-before-start", 1, "defaultEnd", 'measure "extra-plekken": 2023-01 is before defaultStart 2023-06'],
+    ["negative-ramp", 1, "rampMonths", 'measure "extra-plekken": must be a whole number of months >= 0, got -1']
+  ])("loadMeasures(%s.json) fails on row %i, field %s", (name, row, field, reason) => {
+    const e = errorOf(name);
+    expect([e.row, e.field]).toEqual([row, field]);
+    expect(e.reason.startsWith(reason)).toBe(true);
+    expect(e.message).toBe(`${name}.json, row ${row}, field "${field}": ${e.reason}`);
+  });
+
+  test("validateMeasures(non-array) fails naming the file", () => {
+    expect(() => validateMeasures("x.json", {id: "a"}, PARAMETERS)).toThrow("x.json: must be a JSON array of measures");
+  });
+
+  test("validateMeasures(both effects and notQuantifiable) fails", () => {
+    const [entry] = loadMeasures(PARAMETERS, fixture("ok"));
+    expect(() => validateMeasures("x.json", [{...entry, notQuantifiable: "geen"}], PARAMETERS)).toThrow(
+      /row 1, field "notQuantifiable": measure "extra-plekken": must be absent when effects are present/
+    );
+  });
+
+  test("validateMeasures(misspelled field) fails on the unknown field", () => {
+    const [, entry] = loadMeasures(PARAMETERS, fixture("ok"));
+    expect(() => validateMeasures("x.json", [{...entry, sumary: "x"}], PARAMETERS)).toThrow(/field "sumary": .*unknown field/);
+  });
+});
