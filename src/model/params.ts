@@ -5,6 +5,7 @@
  * per month) → Monte Carlo sample (band only) → preset overrides → scenario overrides (from
  * `overridesFrom`) → measures (start, optional end, linear ramp, strength; modes set/add/scale) →
  * physical bounds (shares in [0, 1], counts ≥ 0). Done once per run into one Float64Array.
+ * A measure without `end` or `rampMonths` in the scenario uses the catalogue's `defaultEnd` / `rampMonths`.
  */
 import {monthIndex, monthString} from "./months.js";
 import type {Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
@@ -202,9 +203,9 @@ export function defaultValueAt(parameter: Parameter, month: string): number {
   return value;
 }
 
-/** Weight (0 … 1) of a measure in absolute month `m`: 0 before start and from end on, linear ramp. */
+/** Weight (0 … 1) of a measure in absolute month `m`: 0 before start and after end (inclusive), linear ramp. */
 export function measureWeight(m: number, start: number, end: number, rampMonths: number): number {
-  if (m < start || m >= end) return 0;
+  if (m < start || m > end) return 0;
   if (!(rampMonths > 0)) return 1;
   const w = (m - start + 1) / rampMonths;
   return w < 1 ? w : 1;
@@ -339,7 +340,8 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
   const s = monthIndex(sm.start);
-  const e = sm.end ? monthIndex(sm.end) : Infinity;
+  const endText = sm.end ?? measure.defaultEnd;
+  const e = endText ? monthIndex(endText) : Infinity;
   const ramp = sm.rampMonths ?? measure.rampMonths ?? 0;
   const strength = sm.strength;
   for (const effect of measure.effects) {
@@ -348,7 +350,7 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     const offset = row * M;
     dirty[row] = 1;
     const t0 = Math.max(0, s - start);
-    const t1 = Math.min(M, e - start);
+    const t1 = Math.min(M, e - start + 1);
     for (let t = t0; t < t1; t++) {
       const w = measureWeight(start + t, s, e, ramp) * strength;
       values[offset + t] = applyEffect(values[offset + t], effect.mode, effect.change, w);

@@ -83,7 +83,7 @@ export interface ScenarioMeasure {
   id: string;
   /** "YYYY-MM": first month with (part of) the effect. */
   start: string;
-  /** "YYYY-MM": first month without the effect (exclusive); absent = lasts to the end. */
+  /** "YYYY-MM": last month with the effect (inclusive); absent = the catalogue's defaultEnd, else to the end. */
   end?: string;
   /** 0 … 2; 1 = the catalogue's effect size. */
   strength: number;

@@ -36,9 +36,30 @@ function overridesArb(): fc.Arbitrary<Record<string, number>> {
 const presetArb = fc.constantFrom("ongewijzigd", "mpp-2023-min", "mpp-2023-medio", "mpp-2023-max");
 const fromArb = fc.constantFrom(undefined, "2023-01", "2025-07");
 
+/** Up to three catalogue measures (real and test ones) with random start, end, strength and ramp. */
+function measuresArb(): fc.Arbitrary<Scenario["measures"]> {
+  const month = fc.integer({min: 2022 * 12, max: 2030 * 12 + 11}).map((m) => `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`);
+  const one = fc
+    .record({
+      i: fc.nat(),
+      a: month,
+      b: fc.option(month, {nil: undefined}),
+      strength: fc.double({min: 0, max: 2, noNaN: true}),
+      ramp: fc.option(fc.integer({min: 0, max: 24}), {nil: undefined})
+    })
+    .map(({i, a, b, strength, ramp}) => {
+      const m = inputs.measures[i % inputs.measures.length];
+      const sm: Scenario["measures"][number] = {id: m.id, start: a, strength};
+      if (b !== undefined) sm.end = b < a ? a : b;
+      if (ramp !== undefined) sm.rampMonths = ramp;
+      return sm;
+    });
+  return fc.array(one, {maxLength: 3});
+}
+
 function scenarioArb(): fc.Arbitrary<Scenario> {
-  return fc.record({preset: presetArb, overrides: overridesArb(), from: fromArb}).map(({preset, overrides, from}) => {
-    const s: Scenario = {preset, overrides, measures: []};
+  return fc.record({preset: presetArb, overrides: overridesArb(), from: fromArb, measures: measuresArb()}).map(({preset, overrides, from, measures}) => {
+    const s: Scenario = {preset, overrides, measures};
     if (from) s.overridesFrom = from;
     return s;
   });

@@ -44,13 +44,13 @@ describe("params", () => {
     expect(paramValue(all, "ind_decisions_per_month", 0)).toBe(4000);
   });
 
-  it("measureWeight(month, start, end, ramp) ramps linearly and stops at end", () => {
+  it("measureWeight(month, start, end, ramp) ramps linearly and stops after the (inclusive) end", () => {
     const s = monthIndex("2024-01");
     expect(measureWeight(s - 1, s, s + 12, 4)).toBe(0);
     expect(measureWeight(s, s, s + 12, 4)).toBe(0.25);
     expect(measureWeight(s + 3, s, s + 12, 4)).toBe(1);
-    expect(measureWeight(s + 11, s, s + 12, 4)).toBe(1);
-    expect(measureWeight(s + 12, s, s + 12, 4)).toBe(0);
+    expect(measureWeight(s + 12, s, s + 12, 4)).toBe(1);
+    expect(measureWeight(s + 13, s, s + 12, 4)).toBe(0);
     expect(measureWeight(s, s, Infinity, 0)).toBe(1);
   });
 
@@ -64,9 +64,10 @@ describe("params", () => {
   });
 
   it("resolveParameters(scale measure) scales from start to end at the given strength", () => {
-    const ps = resolveParameters({...baseline, measures: [{id: "test-ind-boost", start: "2025-01", end: "2026-01", strength: 0.5}]}, inputs);
+    const ps = resolveParameters({...baseline, measures: [{id: "test-ind-boost", start: "2025-01", end: "2025-12", strength: 0.5}]}, inputs);
     expect(paramValue(ps, "ind_decisions_per_month", t("2024-12"))).toBe(3373);
     expect(paramValue(ps, "ind_decisions_per_month", t("2025-06"))).toBeCloseTo(3373 * 1.25, 9);
+    expect(paramValue(ps, "ind_decisions_per_month", t("2025-12"))).toBeCloseTo(3373 * 1.25, 9);
     expect(paramValue(ps, "ind_decisions_per_month", t("2026-01"))).toBe(3373);
   });
 
@@ -88,6 +89,13 @@ describe("params", () => {
     let diff = 0;
     for (let i = 0; i < ps.values.length; i++) if (ps.values[i] !== base.values[i]) diff++;
     expect(diff).toBe(t("2030-12") - t("2024-01") + 1);
+  });
+
+  it("resolveParameters(measure without end) uses the catalogue's inclusive defaultEnd", () => {
+    const ps = resolveParameters({...baseline, measures: [{id: "test-halfyear", start: "2024-07", strength: 1}]}, inputs);
+    expect(paramValue(ps, "taakstelling_per_halfyear", t("2024-06"))).toBe(21600);
+    expect(paramValue(ps, "taakstelling_per_halfyear", t("2024-12"))).toBe(30000);
+    expect(paramValue(ps, "taakstelling_per_halfyear", t("2025-01"))).toBe(15000);
   });
 
   it("resolveParameters(measure pushing a share past 1) keeps it inside its physical bounds", () => {

@@ -62,6 +62,14 @@ describe("validateScenario", () => {
     expect(notices[0]).toMatch(/strength/);
   });
 
+  it("validateScenario(measure without start or end) takes the catalogue's dates with notices", () => {
+    const {scenario, notices} = validateScenario({preset: "ongewijzigd", measures: [{id: "test-halfyear", strength: 1}]}, inputs);
+    expect(scenario.measures[0]).toEqual({id: "test-halfyear", start: "2024-07", end: "2024-12", strength: 1});
+    expect(notices.join("\n")).toMatch(/start: missing/);
+    expect(notices.join("\n")).toMatch(/end: missing/);
+    expect(fieldOf(() => validateScenario({preset: "ongewijzigd", measures: [{id: "test-ind-boost", strength: 1}]}, inputs))).toBe("measures[0].start");
+  });
+
   it("validateScenario(unquantified measure) keeps it with a notice that it has no effect", () => {
     const {notices} = validateScenario({preset: "ongewijzigd", measures: [{id: "test-unquantified", start: "2024-01", strength: 1}]}, inputs);
     expect(notices.join()).toMatch(/not quantifiable/);
@@ -88,7 +96,7 @@ describe("URL codec", () => {
     const s = {
       preset: "mpp-2023-max",
       overrides: {grant_rate_mid: 0.45, ind_decisions_per_month: 4200},
-      measures: [{id: "test-ind-boost", start: "2024-01", strength: 0.5, end: "2026-01", rampMonths: 6}],
+      measures: [{id: "test-ind-boost", start: "2024-01", strength: 0.5, end: "2025-12", rampMonths: 6}],
       overridesFrom: "2025-01"
     };
     const search = encodeScenarioToSearch(s, inputs);
