@@ -144,9 +144,11 @@ export function toMarkdown(r: CalibrationReport): string {
   }
   parts.push(
     "### MPP presets: modelled 2023 total vs the MPP figure",
-    "| preset | MPP 2023 | model total 2023 | of which first | of which nareis | error |",
-    "|---|---:|---:|---:|---:|---:|",
-    ...r.mpp.map((m) => `| ${m.preset} | ${fmt(m.target2023)} | ${fmt(m.modelTotal2023)} | ${fmt(m.modelFirst2023)} | ${fmt(m.modelNareis2023)} | ${pct(m.modelTotal2023 / m.target2023 - 1)} |`)
+    [
+      "| preset | MPP 2023 | model total 2023 | of which first | of which nareis | error |",
+      "|---|---:|---:|---:|---:|---:|",
+      ...r.mpp.map((m) => `| ${m.preset} | ${fmt(m.target2023)} | ${fmt(m.modelTotal2023)} | ${fmt(m.modelFirst2023)} | ${fmt(m.modelNareis2023)} | ${pct(m.modelTotal2023 / m.target2023 - 1)} |`)
+    ].join("\n")
   );
   return parts.join("\n\n") + "\n";
 }
