@@ -98,3 +98,23 @@ describe("rng", () => {
     expect(triangular(0.3, 3, 3, 3)).toBe(3);
   });
 });
+
+describe("quantile", () => {
+  it("quantile(x, from, n, p) equals sorting with linear interpolation, on random data with ties", async () => {
+    const {quantile} = await import("../../src/model/band.js");
+    const rand = mulberry32(11);
+    for (let trial = 0; trial < 200; trial++) {
+      const n = 1 + Math.floor(rand() * 60);
+      const data = Float64Array.from({length: n}, () => Math.floor(rand() * 10));
+      const sorted = Float64Array.from(data).sort();
+      for (const p of [0, 0.1, 0.5, 0.9, 1]) {
+        const pos = p * (n - 1);
+        const k = Math.floor(pos);
+        const want = k + 1 < n ? sorted[k] + (sorted[k + 1] - sorted[k]) * (pos - k) : sorted[k];
+        const buf = new Float64Array(n + 4);
+        buf.set(data, 2);
+        expect(quantile(buf, 2, n, p)).toBeCloseTo(want, 12);
+      }
+    }
+  });
+});
