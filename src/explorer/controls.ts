@@ -6,7 +6,7 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import type {Measure, ModelInputs, Parameter, ParameterGroup, Scenario, ScenarioMeasure} from "../model/types.js";
-import {formatDecimal, formatCount} from "../components/format.js";
+import {formatCount, formatDecimal, formatPercent} from "../components/format.js";
 
 export interface ControlsOptions {
   /** Parameter groups whose sliders this page shows. */
@@ -26,8 +26,8 @@ export function defaultAt(parameter: Parameter, month: string): number {
 }
 
 function formatParameter(parameter: Parameter, value: number): string {
-  if (parameter.unit === "aandeel") return `${formatDecimal(value * 100)}%`;
-  return Math.abs(value) >= 100 ? formatCount(value) : formatDecimal(value);
+  if (parameter.unit === "aandeel") return formatPercent(value, 1);
+  return Number.isInteger(value) ? formatCount(value) : formatDecimal(value);
 }
 
 function basisText(parameter: Parameter): string {
