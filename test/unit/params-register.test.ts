@@ -32,7 +32,7 @@ describe("parameter register", () => {
   });
 
   it("loadParameters() keeps the contract's parameter ids", () => {
-    const contract = readFileSync("docs/model-interface.md", "utf8").split("## Parameter ids")[1];
+    const contract = readFileSync("docs/model-interface.md", "utf8").split("## Parameter ids")[1].split("\n## ")[0];
     const ids = new Set(loadParameters().map((p) => p.id));
     for (const m of contract.matchAll(/`([a-z_0-9]+)`/g)) expect(ids.has(m[1]), m[1]).toBe(true);
   });
