@@ -408,8 +408,13 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     needAcc += toPW + arrivals + grantsOutside;
     needMonths++;
     const needBased = v[pNeedBased + t] >= 0.5 && year >= v[pNeedFrom + t];
-    const taak = needBased ? taakNeed : v[pTaak + t];
-    const housingCap = (taak / 6) * v[pReal + t] + v[pFlexHomes + t] / 12;
+    const real = v[pReal + t];
+    // Need-based rule: the new permit holders of the last half-year plus those still waiting (the
+    // arrears), both per half-year. The arrears part uses the current queue each month (a sixth of
+    // it) with its realisation capped at 1, so that housing more now never means more waiting later.
+    const housingCap = needBased
+      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) / 6 + v[pFlexHomes + t] / 12
+      : (v[pTaak + t] / 6) * real + v[pFlexHomes + t] / 12;
     // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
     // holders outside reception use it first; the rest goes to those waiting in reception.
     const usedOutside = arrDirect + grantsOutside;
