@@ -274,6 +274,13 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
 let dirty = new Uint8Array(0);
 
 /**
+ * What a reused output buffer holds: the base matrix it was filled from and the rows the last
+ * resolution changed. Restoring only those rows (instead of copying the whole matrix) makes
+ * repeated runs (band, slider moves) cheaper.
+ */
+const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array}>();
+
+/**
  * Resolves a scenario's parameters month by month. Assumes a scenario that passed
  * `validateScenario` (unknown ids still throw here, they are never ignored).
  */
@@ -285,7 +292,16 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before start ${startText}`);
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
-  values.set(baseMatrix(c, start, M));
+  const base = baseMatrix(c, start, M);
+  const state = bufferState.get(values);
+  if (state && state.base === base) {
+    const last = state.dirty;
+    for (let row = 0; row < P; row++) {
+      if (last[row] !== 0) values.set(base.subarray(row * M, row * M + M), row * M);
+    }
+  } else values.set(base);
+  // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
+  bufferState.delete(values);
   if (dirty.length < P) dirty = new Uint8Array(P);
   dirty.fill(0, 0, P);
   const sample = options.sample;
@@ -308,6 +324,11 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   applyOverrides(values, c, scenario.overrides, from, M, "scenario");
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
+  if (options.out === values) {
+    const kept = state && state.base === base ? state.dirty : new Uint8Array(P);
+    kept.set(dirty.subarray(0, P));
+    bufferState.set(values, {base, dirty: kept});
+  }
   // physical bounds, on the rows that changed (register defaults are validated in range)
   for (let row = 0; row < P; row++) {
     if (dirty[row] === 0) continue;

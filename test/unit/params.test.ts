@@ -107,3 +107,37 @@ describe("params", () => {
     expect(() => resolveParameters({...baseline, measures: [{id: "nope", start: "2024-01", strength: 1}]}, inputs)).toThrow(/nope/);
   });
 });
+
+describe("resolveParameters with a reused buffer", () => {
+  it("resolveParameters(scenario, inputs, {out}) after another scenario equals a fresh resolution", () => {
+    const c = compile(inputs);
+    const out = new Float64Array(c.parameters.length * 108);
+    const scenarios = [
+      {...baseline, overrides: {grant_rate_mid: 0.3, ind_decisions_per_month: 5000}},
+      {...baseline, measures: [{id: "test-ind-boost", start: "2025-01", strength: 1}]},
+      {...baseline, preset: "mpp-2023-max"},
+      baseline,
+      {...baseline, overrides: {housing_realisation: 0.9}, overridesFrom: "2026-01"}
+    ];
+    for (const s of scenarios) {
+      const reused = resolveParameters(s, inputs, {out});
+      const fresh = resolveParameters(s, inputs);
+      expect(Array.from(reused.values)).toEqual(Array.from(fresh.values));
+    }
+    const sample = new Float64Array(c.parameters.length).fill(NaN);
+    sample[c.index.get("grant_rate_high")!] = 0.85;
+    sample[c.index.get("ind_decisions_per_month")!] = 1.1;
+    resolveParameters(baseline, inputs, {out, sample});
+    expect(Array.from(resolveParameters(baseline, inputs, {out}).values)).toEqual(Array.from(resolveParameters(baseline, inputs).values));
+  });
+});
+
+describe("resolveParameters after a failed resolution", () => {
+  it("resolveParameters(bad scenario, {out}) that throws half-way leaves no stale rows behind", () => {
+    const c = compile(inputs);
+    const out = new Float64Array(c.parameters.length * 108);
+    resolveParameters(baseline, inputs, {out});
+    expect(() => resolveParameters({...baseline, overrides: {grant_rate_mid: 0.3, nope: 1}}, inputs, {out})).toThrow(/nope/);
+    expect(Array.from(resolveParameters(baseline, inputs, {out}).values)).toEqual(Array.from(resolveParameters(baseline, inputs).values));
+  });
+});
