@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {applyEffect, compile, defaultValueAt, measureWeight, paramValue, PARAMETER_IDS, resolveParameters} from "../../src/model/params.js";
 import {monthIndex} from "../../src/model/months.js";
-import type {ModelInputs} from "../../src/model/types.js";
+import type {ModelInputs, Scenario} from "../../src/model/types.js";
 import {testInputs} from "../fixtures/model/inputs.js";
 
 let inputs: ModelInputs;
@@ -112,7 +112,7 @@ describe("resolveParameters with a reused buffer", () => {
   it("resolveParameters(scenario, inputs, {out}) after another scenario equals a fresh resolution", () => {
     const c = compile(inputs);
     const out = new Float64Array(c.parameters.length * 108);
-    const scenarios = [
+    const scenarios: Scenario[] = [
       {...baseline, overrides: {grant_rate_mid: 0.3, ind_decisions_per_month: 5000}},
       {...baseline, measures: [{id: "test-ind-boost", start: "2025-01", strength: 1}]},
       {...baseline, preset: "mpp-2023-max"},
