@@ -94,7 +94,7 @@ export function summaryLines(out: RunOutput): string[] {
     `largest capacity shortage: ${r(s.maxShortage.value)} places in ${s.maxShortage.month}`,
     `IND backlog at the end: ${r(s.backlogEnd)}`,
     `bottleneck (last 12 months): ${s.bottleneck}`,
-    ...s.costPerYear.map((c) => `reception cost ${c.year}: € ${r(c.value)}`)
+    ...s.costPerYear.map((c) => `reception cost ${c.year}: € ${r(c.value)} (regular € ${r(c.regular)}, emergency € ${r(c.emergency)})`)
   ];
 }
 

@@ -220,6 +220,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const o_capacity_available = SI.capacity_available * M;
   const o_capacity_shortage = SI.capacity_shortage * M;
   const o_cost_eur = SI.cost_eur * M;
+  const o_cost_regular_eur = SI.cost_regular_eur * M;
+  const o_cost_emergency_eur = SI.cost_emergency_eur * M;
   const o_nidos_caseload = SI.nidos_caseload * M;
   const o_housed = SI.housed * M;
   const o_housing_capacity = SI.housing_capacity * M;
@@ -456,7 +458,9 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const shortage = need > available ? need - available : 0;
     const over = coa > stable ? coa - stable : 0;
     const emergOcc = v[pEmShare + t] * over;
-    const cost = ((coa - emergOcc) * v[pCostR + t] + emergOcc * v[pCostE + t]) / 12;
+    const costRegular = ((coa - emergOcc) * v[pCostR + t]) / 12;
+    const costEmergency = (emergOcc * v[pCostE + t]) / 12;
+    const cost = costRegular + costEmergency;
 
     // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
     const k = MAX_TERM + 1 + t;
@@ -517,6 +521,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     o[o_capacity_available + t] = available;
     o[o_capacity_shortage + t] = shortage;
     o[o_cost_eur + t] = cost;
+    o[o_cost_regular_eur + t] = costRegular;
+    o[o_cost_emergency_eur + t] = costEmergency;
     o[o_nidos_caseload + t] = NC;
     o[o_housed + t] = housed;
     o[o_housing_capacity + t] = housingCap;
@@ -562,12 +568,14 @@ export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterS
   const occ = argmax(series.coa_total);
   const nar = argmax(series.nareis_arrivals);
   const sho = argmax(series.capacity_shortage);
-  const costPerYear: {year: number; value: number}[] = [];
+  const costPerYear: Summary["costPerYear"] = [];
   for (let t = 0; t < M; t++) {
     const year = Math.floor((ps.startIndex + t) / 12);
-    const last = costPerYear[costPerYear.length - 1];
-    if (last && last.year === year) last.value += series.cost_eur[t];
-    else costPerYear.push({year, value: series.cost_eur[t]});
+    let last = costPerYear[costPerYear.length - 1];
+    if (!last || last.year !== year) costPerYear.push((last = {year, value: 0, regular: 0, emergency: 0}));
+    last.value += series.cost_eur[t];
+    last.regular += series.cost_regular_eur[t];
+    last.emergency += series.cost_emergency_eur[t];
   }
   const sl = ps.compiled.slot;
   const v = ps.values;

@@ -185,6 +185,9 @@ export const SERIES_IDS = [
   "capacity_available",
   "capacity_shortage",
   "cost_eur",
+  /** Extension: cost_eur split by reception type. */
+  "cost_regular_eur",
+  "cost_emergency_eur",
   "nidos_caseload",
   // uitstroom
   "housed",
@@ -217,7 +220,8 @@ export interface Summary {
   nareisPeak: {value: number; month: string};
   maxShortage: {value: number; month: string};
   backlogEnd: number;
-  costPerYear: {year: number; value: number}[];
+  /** Total reception cost per calendar year; `regular` and `emergency` split it by reception type (extension). */
+  costPerYear: {year: number; value: number; regular: number; emergency: number}[];
   bottleneck: "ind" | "opvang" | "huisvesting" | "geen";
 }
 

@@ -86,6 +86,8 @@ describe("run", () => {
     expect(summary.nareisPeak.value).toBeGreaterThan(0);
     expect(summary.costPerYear.map((c) => c.year)).toEqual([2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(["ind", "opvang", "huisvesting", "geen"]).toContain(summary.bottleneck);
+    for (const c of summary.costPerYear) expect(c.regular + c.emergency).toBeCloseTo(c.value, 0);
+    expect(summary.costPerYear[1].emergency).toBeGreaterThan(0);
   });
 
   it("run(more IND decisions in 2023) moves the nareis peak and raises nareis arrivals a year later", () => {
