@@ -1,5 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
-import {buildCalibration, type CalibrationReport} from "../../loaders/calibration.js";
+import {readFileSync} from "node:fs";
+import {buildCalibration, toMarkdown, type CalibrationReport} from "../../loaders/calibration.js";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {modelValue, observationWindow, planBacktest, stockAt} from "../../src/model/calibrate.js";
 import {run} from "../../src/model/run.js";
@@ -68,5 +69,9 @@ describe("calibration", () => {
   it("buildCalibration(inputs) compares the MPP presets with their 2023 totals", () => {
     expect(report.mpp.map((m) => m.target2023)).toEqual([49000, 67000, 77000]);
     for (const m of report.mpp) expect(m.modelTotal2023).toBeGreaterThan(0.8 * m.target2023);
+  });
+
+  it("docs/calibration.md holds the tables of the current model and data (regenerate with loaders/calibration.ts --markdown)", () => {
+    expect(readFileSync("docs/calibration.md", "utf8")).toContain(toMarkdown(report));
   });
 });
