@@ -8,16 +8,32 @@ export default {
   style: "style.css",
   search: true,
   // No favicon file: an empty data URL stops browsers from requesting /favicon.ico (a 404).
-  head: '<link rel="icon" href="data:,">',
+  // Framework 1.13 renders <html> without a lang, a sidebar toggle labelled only by a title, and a
+  // <label> directly inside the sidebar's <ol>; this script fixes those accessibility defects (axe-core).
+  head: `<link rel="icon" href="data:,"><script>
+document.documentElement.lang = "nl";
+addEventListener("DOMContentLoaded", () => {
+  const toggle = document.getElementById("observablehq-sidebar-toggle");
+  if (toggle) { toggle.setAttribute("aria-label", "Zijbalk tonen of verbergen"); toggle.title = "Zijbalk tonen of verbergen"; }
+  const close = document.getElementById("observablehq-sidebar-close");
+  if (close && close.parentElement && close.parentElement.tagName === "OL") close.parentElement.before(close);
+  const search = document.querySelector("#observablehq-search input");
+  if (search) { search.placeholder = "Zoeken"; search.setAttribute("aria-label", "Zoeken op deze site"); }
+});
+</script>`,
   // An explicit footer without the build time, so two builds of the same commit are identical.
   footer:
     "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen\">Bronnen en methode</a>.",
   pages: [
     {name: "Instroom", path: "/instroom"},
+    {name: "IND / doorstroom", path: "/ind"},
     {name: "Opvang", path: "/opvang"},
+    {name: "Uitstroom", path: "/uitstroom"},
+    {name: "Nareis", path: "/nareis"},
+    {name: "Maatregelen", path: "/maatregelen"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,
-  toc: true
+  toc: {label: "Inhoud", show: true}
 };

@@ -2,6 +2,7 @@
  * Grouped annual bars comparing runs (e.g. cost per year: baseline vs scenario). Values are modelled.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
@@ -26,7 +27,7 @@ export interface AnnualBarsOptions {
 /** Draws one group of bars per year, one bar per run. */
 export function annualBars(rows: AnnualBar[], {width, height = 240, yLabel, caption, summary, format, tickFormat}: AnnualBarsOptions): HTMLElement {
   const labels = [...new Set(rows.map((d) => d.label))];
-  const plot = Plot.plot({
+  const plot = plotChart({
     width,
     height,
     marginLeft: 60,

@@ -3,6 +3,7 @@
  * Austria, flagged as not comparable), or the published Dutch-definition points.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import type {CountryPoint} from "../grant/select.js";
 import {formatCount, formatPercent} from "./format.js";
 
@@ -22,7 +23,7 @@ export function grantCountryRates(points: readonly CountryPoint[], {width, heigh
   const computed = points.filter((d) => !d.published);
   const published = points.filter((d) => d.published);
   const labels = Object.keys(colors);
-  return Plot.plot({
+  return plotChart({
     width,
     height,
     marginRight: 10,

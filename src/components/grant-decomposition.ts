@@ -3,6 +3,7 @@
  * (mix of nationalities) and a within-nationality part (different rates for the same nationality).
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import type {Decomposition} from "../grant/types.js";
 import {formatPercent} from "./format.js";
 
@@ -30,7 +31,7 @@ export function grantDecomposition(rows: readonly Decomposition[], {width, heigh
     {year: d.year, part: "Samenstelling" as const, value: d.composition},
     {year: d.year, part: "Binnen nationaliteit" as const, value: d.within}
   ]);
-  return Plot.plot({
+  return plotChart({
     width,
     height,
     x: {type: "band", label: null, tickFormat: (d: number) => String(d)},

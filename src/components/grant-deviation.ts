@@ -4,6 +4,7 @@
  * the peers' rate would have given.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import type {Deviation} from "../grant/types.js";
 import {formatCount, formatDelta, formatPercent} from "./format.js";
 
@@ -23,7 +24,7 @@ export function grantDeviation(rows: readonly Row[], {width, caption, xLabel, co
     {name: d.name, who: "Nederland", rate: d.nlRate, n: d.nlDecisions},
     {name: d.name, who: "Vier vergelijkingslanden samen", rate: d.peerRate, n: d.peerDecisions}
   ]);
-  return Plot.plot({
+  return plotChart({
     width,
     height: 40 + rows.length * 26,
     marginLeft: 110,

@@ -1,5 +1,6 @@
 /** Lines per year of one nationality's grant rate in NL, each peer and the pooled peers. */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import type {NationalityPoint} from "../grant/select.js";
 import {formatCount, formatPercent} from "./format.js";
 
@@ -16,7 +17,7 @@ export interface NationalityOptions {
 /** Draws NL against each peer and the pooled peers for one nationality. */
 export function grantNationality(points: readonly NationalityPoint[], {width, height = 320, yLabel, caption, colors, years}: NationalityOptions): Element {
   const labels = Object.keys(colors);
-  return Plot.plot({
+  return plotChart({
     width,
     height,
     y: {domain: [0, 1], tickFormat: (d: number) => formatPercent(d, 0), label: yLabel, grid: true},

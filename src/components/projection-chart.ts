@@ -3,6 +3,7 @@
  * year before the forecast to the scenario value. Modelled or forecast values are labelled as such.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {formatCount, nl} from "./format.js";
 
 export interface RealisedPoint {
@@ -36,7 +37,7 @@ export function projectionChart(
     {year: s.fromYear, value: s.fromValue, scenarioLabel: s.scenarioLabel},
     {year: s.year, value: s.value, scenarioLabel: s.scenarioLabel}
   ]);
-  return Plot.plot({
+  return plotChart({
     width,
     height,
     marginLeft: 56,

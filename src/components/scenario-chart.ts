@@ -4,6 +4,7 @@
  * the last observed month are drawn solid, later months dashed (modelled projection).
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 
@@ -95,7 +96,7 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
   const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const observed = (data.observed ?? []).filter((d) => d.date >= monthDate(data.start, i0) && d.date <= monthDate(data.start, i1));
   const title = (d: Point) => `${d.label}, ${formatShortMonth(d.date)}: ${format(d.value)}${d.part === "projection" && d.date > monthDate(data.start, split) ? " (gemodelleerd)" : ""}`;
-  const plot = Plot.plot({
+  const plot = plotChart({
     width,
     height,
     marginLeft: 60,

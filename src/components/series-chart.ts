@@ -4,6 +4,7 @@
  * series, period and value (read by screen readers and by the browser tests).
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {formatCount, nl} from "./format.js";
 
 export interface SeriesPoint {
@@ -38,7 +39,7 @@ export function seriesChart(points: SeriesPoint[], {width, height = 260, yLabel 
   // bridged by a line (that would draw a change the data do not show).
   const lines = withRuns(points.filter((d) => !d.partial), xType);
   const title = (d: SeriesPoint) => `${d.seriesLabel}, ${d.period}: ${formatCount(d.value)}${d.partial ? " (onvolledig)" : ""}`;
-  return Plot.plot({
+  return plotChart({
     width,
     height,
     marginLeft: 56,

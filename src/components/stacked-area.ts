@@ -3,6 +3,7 @@
  * by track). Every layer is one modelled series; the caption says so.
  */
 import * as Plot from "@observablehq/plot";
+import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {monthDate, monthIndex} from "./scenario-chart.js";
@@ -32,7 +33,7 @@ export function stackedArea(layers: StackedLayer[], {width, height = 260, start,
   const rows = layers.flatMap((layer, order) =>
     Array.from({length: i1 - i0 + 1}, (_, k) => ({date: monthDate(start, i0 + k), value: Math.max(0, layer.values[i0 + k]), label: layer.label, order}))
   );
-  const plot = Plot.plot({
+  const plot = plotChart({
     width,
     height,
     marginLeft: 60,

@@ -36,6 +36,21 @@ function basisText(parameter: Parameter): string {
 
 let sliderCount = 0;
 
+/** Appends a labelled native input of `type` to `parent` and returns the input. */
+function field(parent: HTMLElement, type: string, text: string): HTMLInputElement {
+  const wrapper = document.createElement("div");
+  wrapper.className = "control-row";
+  const input = document.createElement("input");
+  input.type = type;
+  input.id = `field-${++sliderCount}`;
+  const label = document.createElement("label");
+  label.htmlFor = input.id;
+  label.textContent = text;
+  wrapper.append(label, input);
+  parent.append(wrapper);
+  return input;
+}
+
 /**
  * A slider for one parameter: a native range input with a Dutch-formatted readout (Inputs.range shows
  * its number box in English notation, 0.91 instead of 91%), the unit, and the basis underneath.
@@ -110,7 +125,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
   }
 
   const quantified = inputs.measures.filter((m) => m.effects?.length && (options.pillars === "all" || options.pillars.includes(m.pillar)));
-  const switches = new Map<string, {on: HTMLElement & {value: boolean}; start: HTMLElement & {value: string}; strength: HTMLElement & {value: number}}>();
+  const switches = new Map<string, {on: HTMLInputElement; start: HTMLInputElement; strength: HTMLInputElement}>();
   if (quantified.length) {
     const box = document.createElement("div");
     const heading = document.createElement("h3");
@@ -123,13 +138,27 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       row.dataset.measure = m.id;
       const legend = document.createElement("legend");
       legend.textContent = m.name;
-      const on = Inputs.toggle({label: "Aan", value: Boolean(active)}) as HTMLElement & {value: boolean};
-      const start = Inputs.text({label: "Vanaf (maand)", type: "month", value: active?.start ?? m.defaultStart ?? from}) as HTMLElement & {value: string};
-      const strength = Inputs.range([0, 2], {label: "Sterkte", step: 0.1, value: active?.strength ?? 1}) as HTMLElement & {value: number};
+      const on = field(row, "checkbox", "Aan");
+      on.checked = Boolean(active);
+      const start = field(row, "month", "Vanaf (maand)");
+      start.value = active?.start ?? m.defaultStart ?? from;
+      const strength = field(row, "range", "Sterkte (1 = omvang uit de bron)");
+      Object.assign(strength, {min: "0", max: "2", step: "0.1"});
+      strength.value = String(active?.strength ?? 1);
+      const readout = document.createElement("output");
+      readout.htmlFor.add(strength.id);
+      const show = () => {
+        readout.textContent = formatDecimal(strength.valueAsNumber);
+        strength.setAttribute("aria-valuetext", formatDecimal(strength.valueAsNumber));
+      };
+      strength.addEventListener("input", show);
+      show();
+      strength.after(readout);
       const note = document.createElement("div");
       note.className = "basis";
       note.textContent = `${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
-      row.append(legend, on, start, strength, note);
+      row.prepend(legend);
+      row.append(note);
       switches.set(m.id, {on, start, strength});
       box.append(row);
     }
@@ -146,9 +175,9 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     }
     const measures: ScenarioMeasure[] = initial.measures.filter((x) => !switches.has(x.id));
     for (const [id, s] of switches) {
-      if (!s.on.value) continue;
+      if (!s.on.checked) continue;
       const original = initial.measures.find((x) => x.id === id);
-      measures.push({...original, id, start: /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from, strength: s.strength.value});
+      measures.push({...original, id, start: /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from, strength: s.strength.valueAsNumber});
     }
     return {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
   };

@@ -93,3 +93,10 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs): HTMLEleme
   box.append(list);
   return box;
 }
+
+/** A link to another page that carries the current scenario along in the search string. */
+export function pageLink(path: string, label: string): HTMLAnchorElement {
+  const a = el("a", undefined, label);
+  a.href = path + window.location.search;
+  return a;
+}

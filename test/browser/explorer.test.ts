@@ -1,0 +1,155 @@
+import axe from "axe-core";
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
+import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+
+/** Moves a parameter's slider to `value` the way a user's drag does: set it, fire "input". */
+async function setSlider(page: Page, parameter: string, value: number): Promise<void> {
+  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`).first();
+  await slider.evaluate((el, v) => {
+    (el as HTMLInputElement).value = String(v);
+    el.dispatchEvent(new Event("input", {bubbles: true}));
+  }, value);
+}
+
+/** Waits until the text of `selector` differs from `before`, and returns the new text. */
+async function changedText(page: Page, selector: string, before: string): Promise<string> {
+  await page.waitForFunction(([s, b]) => document.querySelector(s)?.textContent !== b, [selector, before] as const, {timeout: 10_000});
+  return page.locator(selector).innerText();
+}
+
+describe("opvang page", () => {
+  test("more emergency places lower the largest shortage shown, and the URL records the change", async () => {
+    const {page, consoleErrors, close} = await openPage("/opvang");
+    const before = await page.locator("#max-tekort").innerText();
+    await setSlider(page, "capacity_emergency", 60000);
+    const after = await changedText(page, "#max-tekort", before);
+    expect(parseDutchNumber(after)).toBeLessThan(parseDutchNumber(before));
+    expect(decodeURIComponent(page.url())).toContain("capacity_emergency:60000");
+    expect(consoleErrors).toEqual([]);
+    await screenshot(page, "opvang-noodopvang-60000");
+    await close();
+  });
+
+  test("keyboard: arrow keys move a slider and the page follows", async () => {
+    const {page, close} = await openPage("/opvang");
+    const before = await page.locator("#max-tekort").innerText();
+    const slider = page.locator('[data-parameter="capacity_emergency"] input[type=range]');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+    const after = await changedText(page, "#max-tekort", before);
+    expect(parseDutchNumber(after)).toBeLessThan(parseDutchNumber(before));
+    await close();
+  });
+
+  test("a permalink reproduces the view exactly", async () => {
+    const first = await openPage("/opvang");
+    const before = await first.page.locator("#piek-bezetting").innerText();
+    await setSlider(first.page, "reception_leave_days", 0);
+    await setSlider(first.page, "capacity_stable", 50000);
+    await changedText(first.page, "#kosten-2025", await first.page.locator("#kosten-2025").innerText()).catch(() => "");
+    const url = new URL(first.page.url());
+    const numbers = await Promise.all(["#piek-bezetting", "#max-tekort", "#kosten-2025"].map((s) => first.page.locator(s).innerText()));
+    await first.close();
+    const second = await openPage(url.pathname + url.search);
+    const again = await Promise.all(["#piek-bezetting", "#max-tekort", "#kosten-2025"].map((s) => second.page.locator(s).innerText()));
+    expect(again).toEqual(numbers);
+    expect(before).toBeTruthy();
+    await second.close();
+  });
+});
+
+describe("maatregelen page", () => {
+  test("switching a measure on changes the outcome; switching it off restores the baseline number", async () => {
+    const {page, consoleErrors, close} = await openPage("/maatregelen");
+    const cell = '#effecten tr[data-key="tekort"] td:nth-child(3)';
+    const baseline = await page.locator(cell).innerText();
+    const toggle = page.locator('fieldset[data-measure="coa-maatregelenpakket-19000"] input[type=checkbox]');
+    await toggle.check();
+    const on = await changedText(page, cell, baseline);
+    expect(parseDutchNumber(on)).toBeLessThan(parseDutchNumber(baseline));
+    expect(page.url()).toContain("coa-maatregelenpakket-19000");
+    await toggle.uncheck();
+    const off = await changedText(page, cell, on);
+    expect(off).toBe(baseline);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("every catalogue entry shows its source and either a quantification or the reason there is none", async () => {
+    const {page, close} = await openPage("/maatregelen");
+    const total = parseDutchNumber(await page.locator("#aantal-maatregelen").innerText());
+    const items = page.locator(".measure-item");
+    expect(await items.count()).toBe(total);
+    const texts = await items.evaluateAll((nodes) => nodes.map((n) => n.textContent ?? ""));
+    for (const text of texts) {
+      expect(text).toContain("Bron:");
+      expect(text).toMatch(/Zo rekent het model ermee:|Niet gekwantificeerd:/);
+    }
+    await close();
+  });
+});
+
+describe("crafted URLs", () => {
+  test("a valid URL sets the controls and shows no notice", async () => {
+    const {page, consoleErrors, close} = await openPage("/opvang?p=mpp-2023-max&o=capacity_flex:10000");
+    expect(await page.locator("#url-notices li").count()).toBe(0);
+    expect(await page.locator('[data-parameter="capacity_flex"] output').innerText()).toBe("10.000");
+    expect(await page.locator("select").first().evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toContain("maximum");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("an out-of-range value is clamped with a visible notice", async () => {
+    const {page, close} = await openPage("/opvang?o=occupancy_rate:5");
+    const notices = await page.locator("#url-notices li").allInnerTexts();
+    expect(notices.join(" ")).toMatch(/occupancy_rate.*begrensd op 0\.97/);
+    // Assumptions sit in a closed <details>: read the readout's text content.
+    expect(await page.locator('[data-parameter="occupancy_rate"] output').textContent()).toBe("97,0%");
+    await close();
+  });
+
+  test("garbage is dropped with notices and never yields NaN", async () => {
+    const {page, consoleErrors, close} = await openPage("/opvang?p=zzz&o=foo:bar,capacity_flex:abc,:&m=nope~x~y&zz=1");
+    const notices = await page.locator("#url-notices li").allInnerTexts();
+    expect(notices.length).toBeGreaterThanOrEqual(4);
+    const text = await page.locator("#observablehq-main").innerText();
+    expect(text).not.toMatch(/NaN|Infinity|undefined/);
+    expect(parseDutchNumber(await page.locator("#piek-bezetting").innerText())).toBeGreaterThan(0);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("script payloads in the URL are shown as text, never run or injected", async () => {
+    const payload = encodeURIComponent('<img src=x onerror="window.__pwned=1">');
+    const script = encodeURIComponent("<script>window.__pwned=2</script>");
+    const {page, close} = await openPage(`/opvang?p=${script}&o=${payload}:1&m=${payload}~2024-01~1`);
+    let dialogs = 0;
+    page.on("dialog", () => dialogs++);
+    expect(await page.evaluate(() => (window as unknown as {__pwned?: number}).__pwned)).toBeUndefined();
+    expect(await page.locator("img[src=x]").count()).toBe(0);
+    expect(await page.locator("#observablehq-main script").count()).toBe(0);
+    const notices = await page.locator("#url-notices").innerText();
+    expect(notices).toContain("<img src=x");
+    expect(dialogs).toBe(0);
+    await screenshot(page, "opvang-script-payload");
+    await close();
+  });
+});
+
+describe("accessibility (axe-core)", () => {
+  for (const path of ["/", "/instroom", "/opvang", "/maatregelen", "/toekenning", "/bronnen"]) {
+    test(`${path} has no serious or critical axe violations`, async () => {
+      const {page, close} = await openPage(path);
+      await page.addScriptTag({content: axe.source});
+      const result = await page.evaluate(async () => {
+        const run = await (window as unknown as {axe: typeof axe}).axe.run(document, {resultTypes: ["violations"]});
+        return run.violations.map((v) => ({id: v.id, impact: v.impact, nodes: v.nodes.length, target: v.nodes[0]?.target.join(" ")}));
+      });
+      const serious = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      await close();
+    });
+  }
+});

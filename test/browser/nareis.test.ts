@@ -1,0 +1,92 @@
+import type {Page} from "playwright-core";
+import {describe, expect, test} from "vitest";
+import {loadModelInputs} from "../../loaders/model-inputs.js";
+import {annualSum, valueAt} from "../../src/explorer/session.js";
+import {run} from "../../src/model/run.js";
+import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+
+const inputs = await loadModelInputs();
+const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
+const sum = (values: Float64Array, year: number) => annualSum(values, baseline.start).find((d) => d.year === year)!.value;
+
+async function number(page: Page, id: string): Promise<number> {
+  return parseDutchNumber(await page.locator(`#${id}`).innerText());
+}
+
+async function changed(page: Page, id: string, before: string): Promise<void> {
+  await page.waitForFunction(([id, before]) => document.getElementById(id)?.textContent !== before, [id, before] as const, {timeout: 15_000});
+}
+
+/** Opens the assumptions box if needed, moves the slider with the keyboard and waits for `id` to change. */
+async function pressOnSlider(page: Page, parameter: string, key: string, id: string, times = 1): Promise<void> {
+  const before = await page.locator(`#${id}`).innerText();
+  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`);
+  if (!(await slider.isVisible())) await page.locator("details:has([data-parameter]) > summary").first().click();
+  await slider.focus();
+  for (let i = 0; i < times; i++) await slider.press(key);
+  await changed(page, id, before);
+}
+
+describe("nareis page", () => {
+  test("openPage('/nareis') shows requests, backlog, arrivals and the peak the model computes", async () => {
+    const {page, consoleErrors, close} = await openPage("/nareis");
+    expect(await number(page, "verzoeken-2025")).toBe(Math.round(sum(baseline.series.nareis_requests, 2025)));
+    expect(await number(page, "nareisvoorraad-2025")).toBe(Math.round(valueAt(baseline.series.nareis_backlog, baseline.start, "2025-12")));
+    expect(await number(page, "aankomsten-2025")).toBe(Math.round(sum(baseline.series.nareis_arrivals, 2025)));
+    expect(await number(page, "nareis-piek")).toBe(Math.round(baseline.summary.nareisPeak.value));
+    // The timing text names the three delays from the register (request 2, decision 24 in 2025+, travel 3 months).
+    const timing = await page.locator("#nareis-timing").innerText();
+    expect(timing).toContain("2,0 maanden later");
+    expect(timing).toContain("na gemiddeld 24,0 maanden");
+    expect(timing).toContain("gemiddeld 3,0 maanden");
+    expect(timing).toContain("samen 29 maanden");
+    // Observed CBS years are drawn as observed: 2023 = 1.905 + 2.630 + 2.600 + 2.990.
+    const titles = await page.locator("svg title").allTextContents();
+    expect(titles).toContain("waargenomen (CBS), 2023: 10.125 (CBS, som van vier kwartalen)");
+    expect(titles.some((t) => t.includes("(gemodelleerd)"))).toBe(true);
+    expect(await page.locator("figure.chart-frame").count()).toBe(4);
+    expect(await page.locator(".observablehq--error").count()).toBe(0);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("a higher nareis request share raises the nareis peak and writes the URL; back to start restores it", async () => {
+    const {page, consoleErrors, close} = await openPage("/nareis");
+    const peak = await number(page, "nareis-piek");
+    const requests = await number(page, "verzoeken-2025");
+    await pressOnSlider(page, "nareis_request_share", "ArrowRight", "nareis-piek", 3);
+    expect(await number(page, "nareis-piek")).toBeGreaterThan(peak);
+    expect(await number(page, "verzoeken-2025")).toBeGreaterThan(requests);
+    expect(decodeURIComponent(new URL(page.url()).search)).toMatch(/nareis_request_share:0\.9\b/);
+    // An assumption changed: the "gewijzigde basis" line appears in the charts.
+    expect(await page.locator("svg").getByText("gewijzigde basis", {exact: false}).count()).toBeGreaterThan(0);
+    await screenshot(page, "nareis-request-share");
+    await pressOnSlider(page, "nareis_request_share", "ArrowLeft", "nareis-piek", 3);
+    expect(await number(page, "nareis-piek")).toBe(peak);
+    expect(page.url()).not.toContain("nareis_request_share");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("a shorter IND decision time for nareis lowers the nareis backlog and brings arrivals forward", async () => {
+    const {page, consoleErrors, close} = await openPage("/nareis");
+    const backlog = await number(page, "nareisvoorraad-2025");
+    const arrivals = await number(page, "aankomsten-2025");
+    await pressOnSlider(page, "nareis_decision_months", "Home", "nareisvoorraad-2025");
+    expect(await number(page, "nareisvoorraad-2025")).toBeLessThan(backlog);
+    expect(await number(page, "aankomsten-2025")).toBeGreaterThan(arrivals);
+    expect(await page.locator("#nareis-timing").innerText()).toContain("na gemiddeld 4,0 maanden");
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("openPage('/nareis') with a script payload in the URL shows a notice and injects nothing", async () => {
+    const {page, consoleErrors, close} = await openPage("/nareis?p=<img src=x onerror=alert(1)>&o=nareis_request_share:<b>x</b>");
+    expect(await page.locator("#url-notices li").count()).toBeGreaterThanOrEqual(1);
+    expect(await page.locator("#observablehq-main img").count()).toBe(0);
+    expect(await page.locator("#observablehq-main").innerText()).not.toMatch(/NaN/);
+    expect(consoleErrors).toEqual([]);
+    await screenshot(page, "nareis");
+    await close();
+  });
+});
