@@ -64,26 +64,69 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
   const p10 = {} as Record<SeriesId, Float64Array>;
   const p50 = {} as Record<SeriesId, Float64Array>;
   const p90 = {} as Record<SeriesId, Float64Array>;
-  const q = (sorted: Float64Array, p: number) => {
-    const x = p * (n - 1);
-    const lo = Math.floor(x);
-    const hi = lo + 1 < n ? lo + 1 : lo;
-    return sorted[lo] + (sorted[hi] - sorted[lo]) * (x - lo);
-  };
   for (let s = 0; s < S; s++) {
     const a = new Float64Array(M);
     const b = new Float64Array(M);
     const d = new Float64Array(M);
     for (let t = 0; t < M; t++) {
-      const view = store.subarray((s * M + t) * n, (s * M + t + 1) * n);
-      view.sort();
-      a[t] = q(view, 0.1);
-      b[t] = q(view, 0.5);
-      d[t] = q(view, 0.9);
+      const from = (s * M + t) * n;
+      a[t] = quantile(store, from, n, 0.1);
+      b[t] = quantile(store, from, n, 0.5);
+      d[t] = quantile(store, from, n, 0.9);
     }
     p10[ids[s]] = a;
     p50[ids[s]] = b;
     p90[ids[s]] = d;
   }
   return {p10, p50, p90, n, seed};
+}
+
+/** Rearranges x[from … from+n) so that x[from + k] holds the k-th smallest value (Hoare quickselect). */
+function select(x: Float64Array, from: number, n: number, k: number): void {
+  let lo = from;
+  let hi = from + n - 1;
+  const target = from + k;
+  while (hi > lo) {
+    // median of three as pivot
+    const mid = (lo + hi) >>> 1;
+    let a = x[lo];
+    let b = x[mid];
+    let c = x[hi];
+    if (a > b) [a, b] = [b, a];
+    if (b > c) [b, c] = [c, b];
+    if (a > b) [a, b] = [b, a];
+    const pivot = b;
+    let i = lo;
+    let j = hi;
+    while (i <= j) {
+      while (x[i] < pivot) i++;
+      while (x[j] > pivot) j--;
+      if (i <= j) {
+        const tmp = x[i];
+        x[i] = x[j];
+        x[j] = tmp;
+        i++;
+        j--;
+      }
+    }
+    if (target <= j) hi = j;
+    else if (target >= i) lo = i;
+    else return;
+  }
+}
+
+/**
+ * The p-quantile of x[from … from+n) with linear interpolation between order statistics
+ * (type 7), computed by selection; reorders that slice.
+ */
+export function quantile(x: Float64Array, from: number, n: number, p: number): number {
+  const pos = p * (n - 1);
+  const k = Math.floor(pos);
+  select(x, from, n, k);
+  const lo = x[from + k];
+  if (k + 1 >= n || pos === k) return lo;
+  // the (k+1)-th smallest is the minimum of the part above k
+  let next = Infinity;
+  for (let i = from + k + 1; i < from + n; i++) if (x[i] < next) next = x[i];
+  return lo + (next - lo) * (pos - k);
 }

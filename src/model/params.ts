@@ -5,6 +5,7 @@
  * per month) → Monte Carlo sample (band only) → preset overrides → scenario overrides (from
  * `overridesFrom`) → measures (start, optional end, linear ramp, strength; modes set/add/scale) →
  * physical bounds (shares in [0, 1], counts ≥ 0). Done once per run into one Float64Array.
+ * A measure without `end` or `rampMonths` in the scenario uses the catalogue's `defaultEnd` / `rampMonths`.
  */
 import {monthIndex, monthString} from "./months.js";
 import type {Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
@@ -202,9 +203,9 @@ export function defaultValueAt(parameter: Parameter, month: string): number {
   return value;
 }
 
-/** Weight (0 … 1) of a measure in absolute month `m`: 0 before start and from end on, linear ramp. */
+/** Weight (0 … 1) of a measure in absolute month `m`: 0 before start and after end (inclusive), linear ramp. */
 export function measureWeight(m: number, start: number, end: number, rampMonths: number): number {
-  if (m < start || m >= end) return 0;
+  if (m < start || m > end) return 0;
   if (!(rampMonths > 0)) return 1;
   const w = (m - start + 1) / rampMonths;
   return w < 1 ? w : 1;
@@ -233,15 +234,13 @@ export interface ResolveOptions {
   sample?: Float64Array;
 }
 
-function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled, sample: number): void {
+function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled): void {
   const offset = row * M;
   const d = c.dated[row];
   if (d == null) {
-    const v = sample === sample ? sample : (c.parameters[row].value as number);
-    values.fill(v, offset, offset + M);
+    values.fill(c.parameters[row].value as number, offset, offset + M);
     return;
   }
-  const factor = sample === sample ? sample : 1;
   const n = d.months.length;
   // index of the step in force at `start` (the first step if start precedes it)
   let k = 0;
@@ -249,9 +248,37 @@ function fillRow(values: Float64Array, row: number, M: number, start: number, c:
   for (let t = 0; t < M; t++) {
     const m = start + t;
     while (k + 1 < n && d.months[k + 1] <= m) k++;
-    values[offset + t] = d.values[k] * factor;
+    values[offset + t] = d.values[k];
   }
 }
+
+/** Register defaults per (start, months), computed once and copied per run. */
+const baseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
+
+function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
+  let perCompiled = baseCache.get(c);
+  if (!perCompiled) {
+    perCompiled = new Map();
+    baseCache.set(c, perCompiled);
+  }
+  const key = `${start}:${M}`;
+  let base = perCompiled.get(key);
+  if (!base) {
+    base = new Float64Array(c.parameters.length * M);
+    for (let row = 0; row < c.parameters.length; row++) fillRow(base, row, M, start, c);
+    perCompiled.set(key, base);
+  }
+  return base;
+}
+
+let dirty = new Uint8Array(0);
+
+/**
+ * What a reused output buffer holds: the base matrix it was filled from and the rows the last
+ * resolution changed. Restoring only those rows (instead of copying the whole matrix) makes
+ * repeated runs (band, slider moves) cheaper.
+ */
+const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array}>();
 
 /**
  * Resolves a scenario's parameters month by month. Assumes a scenario that passed
@@ -265,24 +292,46 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before start ${startText}`);
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
+  const base = baseMatrix(c, start, M);
+  const state = bufferState.get(values);
+  if (state && state.base === base) {
+    const last = state.dirty;
+    for (let row = 0; row < P; row++) {
+      if (last[row] !== 0) values.set(base.subarray(row * M, row * M + M), row * M);
+    }
+  } else values.set(base);
+  // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
+  bufferState.delete(values);
+  if (dirty.length < P) dirty = new Uint8Array(P);
+  dirty.fill(0, 0, P);
   const sample = options.sample;
   const preset = c.presets.get(scenario.preset);
   if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
-  for (let row = 0; row < P; row++) {
-    let s = NaN;
-    if (sample) {
+  if (sample) {
+    for (let row = 0; row < P; row++) {
+      const x = sample[row];
+      if (x !== x) continue;
       const id = c.parameters[row].id;
-      if (!(id in preset.overrides) && !(id in scenario.overrides)) s = sample[row];
+      if (id in preset.overrides || id in scenario.overrides) continue;
+      const offset = row * M;
+      if (c.dated[row] == null) values.fill(x, offset, offset + M);
+      else for (let t = 0; t < M; t++) values[offset + t] *= x;
+      dirty[row] = 1;
     }
-    fillRow(values, row, M, start, c, s);
   }
   applyOverrides(values, c, preset.overrides, 0, M, "preset " + preset.id);
   const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
   applyOverrides(values, c, scenario.overrides, from, M, "scenario");
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
-  // physical bounds
+  if (options.out === values) {
+    const kept = state && state.base === base ? state.dirty : new Uint8Array(P);
+    kept.set(dirty.subarray(0, P));
+    bufferState.set(values, {base, dirty: kept});
+  }
+  // physical bounds, on the rows that changed (register defaults are validated in range)
   for (let row = 0; row < P; row++) {
+    if (dirty[row] === 0) continue;
     const lo = c.min[row];
     const hi = c.max[row];
     const offset = row * M;
@@ -303,6 +352,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
     const v = overrides[id];
     if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: overrides.${id} is not a finite number`);
     if (from < M) values.fill(v, row * M + from, row * M + M);
+    dirty[row] = 1;
   }
 }
 
@@ -311,15 +361,17 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
   const s = monthIndex(sm.start);
-  const e = sm.end ? monthIndex(sm.end) : Infinity;
+  const endText = sm.end ?? measure.defaultEnd;
+  const e = endText ? monthIndex(endText) : Infinity;
   const ramp = sm.rampMonths ?? measure.rampMonths ?? 0;
   const strength = sm.strength;
   for (const effect of measure.effects) {
     const row = c.index.get(effect.parameter);
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     const offset = row * M;
+    dirty[row] = 1;
     const t0 = Math.max(0, s - start);
-    const t1 = Math.min(M, e - start);
+    const t1 = Math.min(M, e - start + 1);
     for (let t = t0; t < t1; t++) {
       const w = measureWeight(start + t, s, e, ramp) * strength;
       values[offset + t] = applyEffect(values[offset + t], effect.mode, effect.change, w);

@@ -6,7 +6,7 @@
  * in words. The step loop allocates nothing: parameters are resolved into one Float64Array first,
  * outputs go into one preallocated Float64Array (one row per series).
  */
-import {monthString} from "./months.js";
+import {monthIndex, monthString} from "./months.js";
 import {resolveParameters, type ParameterSet, type ResolveOptions} from "./params.js";
 import {SERIES_IDS, type ModelInputs, type RunOutput, type Scenario, type SeriesId, type Summary} from "./types.js";
 
@@ -188,11 +188,67 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   let needMonths = 0;
   let taakNeed = v[pTaak];
 
+  // Output row offsets.
+  const o_inflow_first = SI.inflow_first * M;
+  const o_inflow_repeat = SI.inflow_repeat * M;
+  const o_inflow_resettlement = SI.inflow_resettlement * M;
+  const o_inflow_nareis = SI.inflow_nareis * M;
+  const o_inflow_total = SI.inflow_total * M;
+  const o_inflow_amv = SI.inflow_amv * M;
+  const o_inflow_other_ind = SI.inflow_other_ind * M;
+  const o_backlog_track1 = SI.backlog_track1 * M;
+  const o_backlog_track2 = SI.backlog_track2 * M;
+  const o_backlog_track3 = SI.backlog_track3 * M;
+  const o_backlog_track4 = SI.backlog_track4 * M;
+  const o_backlog_total = SI.backlog_total * M;
+  const o_decisions = SI.decisions * M;
+  const o_grants = SI.grants * M;
+  const o_rejections = SI.rejections * M;
+  const o_lead_time_months = SI.lead_time_months * M;
+  const o_cases_past_term = SI.cases_past_term * M;
+  const o_dwangsom_eur = SI.dwangsom_eur * M;
+  const o_nareis_requests = SI.nareis_requests * M;
+  const o_nareis_backlog = SI.nareis_backlog * M;
+  const o_nareis_grants = SI.nareis_grants * M;
+  const o_nareis_arrivals = SI.nareis_arrivals * M;
+  const o_coa_in_procedure = SI.coa_in_procedure * M;
+  const o_coa_permit_waiting = SI.coa_permit_waiting * M;
+  const o_coa_rejected = SI.coa_rejected * M;
+  const o_coa_nareis = SI.coa_nareis * M;
+  const o_coa_total = SI.coa_total * M;
+  const o_capacity_need = SI.capacity_need * M;
+  const o_capacity_available = SI.capacity_available * M;
+  const o_capacity_shortage = SI.capacity_shortage * M;
+  const o_cost_eur = SI.cost_eur * M;
+  const o_cost_regular_eur = SI.cost_regular_eur * M;
+  const o_cost_emergency_eur = SI.cost_emergency_eur * M;
+  const o_nidos_caseload = SI.nidos_caseload * M;
+  const o_housed = SI.housed * M;
+  const o_housing_capacity = SI.housing_capacity * M;
+  const o_doorstroom_occupied = SI.doorstroom_occupied * M;
+  const o_departed_independent = SI.departed_independent * M;
+  const o_departed_forced = SI.departed_forced * M;
+  const o_departed_unknown = SI.departed_unknown * M;
+  const o_dublin_transfers = SI.dublin_transfers * M;
+  const o_entered_cumulative = SI.entered_cumulative * M;
+  const o_left_cumulative = SI.left_cumulative * M;
+  const o_in_system = SI.in_system * M;
+
+  // Cached reciprocals (divisions are slow; most of these rows are constant).
+  let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
+  let cDays = NaN, keep = 1, carry = 0, cNorm = NaN, normRate = 1, cOcc = NaN, fOcc = 1;
+
   const start = ps.startIndex;
+  let year = Math.floor(start / 12);
+  let mo = start - year * 12 - 1;
+  let growthYear = -1;
+  let growthFactor = 1;
+  let growthRate = NaN;
   for (let t = 0; t < M; t++) {
-    const m = start + t;
-    const year = Math.floor(m / 12);
-    const mo = m - year * 12;
+    if (++mo === 12) {
+      mo = 0;
+      year++;
+    }
     const q = (mo / 3) | 0;
 
     // ---- instroom
@@ -202,7 +258,13 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       const season = v[(q === 0 ? pSeason0 : q === 1 ? pSeason1 : q === 2 ? pSeason2 : pSeason3) + t];
       let annual: number;
       if (v[pMpp + t] >= 0.5 && year >= 2023) {
-        annual = v[pMppTotal + t] * v[pMppFirst + t] * Math.pow(1 + v[pGrowth + t], year - 2023);
+        const g = v[pGrowth + t];
+        if (year !== growthYear || g !== growthRate) {
+          growthYear = year;
+          growthRate = g;
+          growthFactor = Math.pow(1 + g, year - 2023);
+        }
+        annual = v[pMppTotal + t] * v[pMppFirst + t] * growthFactor;
       } else annual = v[pFirst + t];
       F = (annual / 12) * season;
     }
@@ -265,10 +327,20 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
 
     // ---- nareis (abroad until arrival: outside the system)
     NQ += (gHigh * v[pPh + t] + gMid * v[pPm + t] + gLow * v[pPl + t]) * v[pReqShare + t];
-    const requests = NQ * frac(v[pReqMonths + t]);
+    const tauReq = v[pReqMonths + t];
+    if (tauReq !== cReq) {
+      cReq = tauReq;
+      fReq = frac(tauReq);
+    }
+    const requests = NQ * fReq;
     NQ -= requests;
     NB += requests;
-    const nDecisions = NB * frac(v[pNdMonths + t]);
+    const tauNd = v[pNdMonths + t];
+    if (tauNd !== cNd) {
+      cNd = tauNd;
+      fNd = frac(tauNd);
+    }
+    const nDecisions = NB * fNd;
     NB -= nDecisions;
     const nGrants = nDecisions * v[pNgs + t];
     NT += nGrants;
@@ -277,7 +349,12 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       arrivals = obsNareis[t];
       NT = NT > arrivals ? NT - arrivals : 0;
     } else {
-      arrivals = NT * frac(v[pTravel + t]);
+      const tauTr = v[pTravel + t];
+      if (tauTr !== cTr) {
+        cTr = tauTr;
+        fTr = frac(tauTr);
+      }
+      arrivals = NT * fTr;
       NT -= arrivals;
     }
 
@@ -293,12 +370,20 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // ---- rejected applicants: appeal (kept in reception), then leave 28 days after the final rejection
     const ap = v[pAppeal + t];
     AP += rejections * ap;
-    const apOut = AP * frac(v[pAppealMonths + t]);
+    const tauAp = v[pAppealMonths + t];
+    if (tauAp !== cAp) {
+      cAp = tauAp;
+      fAp = frac(tauAp);
+    }
+    const apOut = AP * fAp;
     AP -= apOut;
     const lvIn = rejections * (1 - ap) + apOut;
     const days = v[pLeave + t];
-    const keep = days < DAYS_PER_MONTH ? days / DAYS_PER_MONTH : 1;
-    const carry = days > DAYS_PER_MONTH ? 1 - DAYS_PER_MONTH / days : 0;
+    if (days !== cDays) {
+      cDays = days;
+      keep = days < DAYS_PER_MONTH ? days / DAYS_PER_MONTH : 1;
+      carry = days > DAYS_PER_MONTH ? 1 - DAYS_PER_MONTH / days : 0;
+    }
     const lvOut = LV * (1 - carry) + lvIn * (1 - keep);
     LV = LV * carry + lvIn * keep;
     const ldOut = LD * (1 - carry) + d1 * (1 - keep);
@@ -325,15 +410,23 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     needAcc += toPW + arrivals + grantsOutside;
     needMonths++;
     const needBased = v[pNeedBased + t] >= 0.5 && year >= v[pNeedFrom + t];
-    const taak = needBased ? taakNeed : v[pTaak + t];
-    const housingCap = (taak / 6) * v[pReal + t] + v[pFlexHomes + t] / 12;
+    const real = v[pReal + t];
+    // Need-based rule: the new permit holders of the last half-year plus those still waiting (the
+    // arrears), both per half-year. The arrears part uses the current queue each month (a sixth of
+    // it) with its realisation capped at 1, so that housing more now never means more waiting later.
+    const housingCap = needBased
+      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) / 6 + v[pFlexHomes + t] / 12
+      : (v[pTaak + t] / 6) * real + v[pFlexHomes + t] / 12;
     // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
     // holders outside reception use it first; the rest goes to those waiting in reception.
     const usedOutside = arrDirect + grantsOutside;
     const capForCoa = housingCap > usedOutside ? housingCap - usedOutside : 0;
     const waiting = PW + CN + DS;
     const norm = v[pNorm + t];
-    const normRate = norm <= WEEKS_PER_MONTH ? 1 : WEEKS_PER_MONTH / norm;
+    if (norm !== cNorm) {
+      cNorm = norm;
+      normRate = norm <= WEEKS_PER_MONTH ? 1 : WEEKS_PER_MONTH / norm;
+    }
     const maxOut = waiting * normRate;
     const housedFromCoa = capForCoa < maxOut ? capForCoa : maxOut;
     if (waiting > 0) {
@@ -355,13 +448,19 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const rejStock = AP + LV + LD;
     const coa = inProc + PW + rejStock + CN;
     const occ = v[pOcc + t];
-    const need = coa / (occ > 0.01 ? occ : 0.01);
+    if (occ !== cOcc) {
+      cOcc = occ;
+      fOcc = 1 / (occ > 0.01 ? occ : 0.01);
+    }
+    const need = coa * fOcc;
     const stable = v[pStable + t];
     const available = stable - (need < stable ? v[pFlex + t] : 0) + v[pEmerg + t] + v[pCno + t];
     const shortage = need > available ? need - available : 0;
     const over = coa > stable ? coa - stable : 0;
     const emergOcc = v[pEmShare + t] * over;
-    const cost = ((coa - emergOcc) * v[pCostR + t] + emergOcc * v[pCostE + t]) / 12;
+    const costRegular = ((coa - emergOcc) * v[pCostR + t]) / 12;
+    const costEmergency = (emergOcc * v[pCostE + t]) / 12;
+    const cost = costRegular + costEmergency;
 
     // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
     const k = MAX_TERM + 1 + t;
@@ -378,7 +477,12 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
 
     // ---- amv (tracked subset of first applications)
     const amv = F * v[pAmv + t];
-    NC += amv - NC * frac(v[pNidosStay + t]);
+    const tauNc = v[pNidosStay + t];
+    if (tauNc !== cNc) {
+      cNc = tauNc;
+      fNc = frac(tauNc);
+    }
+    NC += amv - NC * fNc;
 
     // ---- conservation
     const inflowTotal = F + Rp + Rs + arrivals;
@@ -386,48 +490,50 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     left += housed + depInd + depForced + depUnknown + dublinTransfers;
 
     // ---- write
-    o[SI.inflow_first * M + t] = F;
-    o[SI.inflow_repeat * M + t] = Rp;
-    o[SI.inflow_resettlement * M + t] = Rs;
-    o[SI.inflow_nareis * M + t] = arrivals;
-    o[SI.inflow_total * M + t] = inflowTotal;
-    o[SI.inflow_amv * M + t] = amv;
-    o[SI.inflow_other_ind * M + t] = Ro;
-    o[SI.backlog_track1 * M + t] = B1;
-    o[SI.backlog_track2 * M + t] = B2;
-    o[SI.backlog_track3 * M + t] = B3;
-    o[SI.backlog_track4 * M + t] = B4;
-    o[SI.backlog_total * M + t] = backlog;
-    o[SI.decisions * M + t] = decisions;
-    o[SI.grants * M + t] = grants;
-    o[SI.rejections * M + t] = rejections;
-    o[SI.lead_time_months * M + t] = backlog / (decisions > 1 ? decisions : 1);
-    o[SI.cases_past_term * M + t] = pastTerm;
-    o[SI.dwangsom_eur * M + t] = pastTerm * v[pDwangsom + t];
-    o[SI.nareis_requests * M + t] = requests;
-    o[SI.nareis_backlog * M + t] = NB;
-    o[SI.nareis_grants * M + t] = nGrants;
-    o[SI.nareis_arrivals * M + t] = arrivals;
-    o[SI.coa_in_procedure * M + t] = inProc;
-    o[SI.coa_permit_waiting * M + t] = PW;
-    o[SI.coa_rejected * M + t] = rejStock;
-    o[SI.coa_nareis * M + t] = CN;
-    o[SI.coa_total * M + t] = coa;
-    o[SI.capacity_need * M + t] = need;
-    o[SI.capacity_available * M + t] = available;
-    o[SI.capacity_shortage * M + t] = shortage;
-    o[SI.cost_eur * M + t] = cost;
-    o[SI.nidos_caseload * M + t] = NC;
-    o[SI.housed * M + t] = housed;
-    o[SI.housing_capacity * M + t] = housingCap;
-    o[SI.doorstroom_occupied * M + t] = DS;
-    o[SI.departed_independent * M + t] = depInd;
-    o[SI.departed_forced * M + t] = depForced;
-    o[SI.departed_unknown * M + t] = depUnknown;
-    o[SI.dublin_transfers * M + t] = dublinTransfers;
-    o[SI.entered_cumulative * M + t] = entered;
-    o[SI.left_cumulative * M + t] = left;
-    o[SI.in_system * M + t] = backlog + PW + CN + DS + AP + LV + LD;
+    o[o_inflow_first + t] = F;
+    o[o_inflow_repeat + t] = Rp;
+    o[o_inflow_resettlement + t] = Rs;
+    o[o_inflow_nareis + t] = arrivals;
+    o[o_inflow_total + t] = inflowTotal;
+    o[o_inflow_amv + t] = amv;
+    o[o_inflow_other_ind + t] = Ro;
+    o[o_backlog_track1 + t] = B1;
+    o[o_backlog_track2 + t] = B2;
+    o[o_backlog_track3 + t] = B3;
+    o[o_backlog_track4 + t] = B4;
+    o[o_backlog_total + t] = backlog;
+    o[o_decisions + t] = decisions;
+    o[o_grants + t] = grants;
+    o[o_rejections + t] = rejections;
+    o[o_lead_time_months + t] = backlog / (decisions > 1 ? decisions : 1);
+    o[o_cases_past_term + t] = pastTerm;
+    o[o_dwangsom_eur + t] = pastTerm * v[pDwangsom + t];
+    o[o_nareis_requests + t] = requests;
+    o[o_nareis_backlog + t] = NB;
+    o[o_nareis_grants + t] = nGrants;
+    o[o_nareis_arrivals + t] = arrivals;
+    o[o_coa_in_procedure + t] = inProc;
+    o[o_coa_permit_waiting + t] = PW;
+    o[o_coa_rejected + t] = rejStock;
+    o[o_coa_nareis + t] = CN;
+    o[o_coa_total + t] = coa;
+    o[o_capacity_need + t] = need;
+    o[o_capacity_available + t] = available;
+    o[o_capacity_shortage + t] = shortage;
+    o[o_cost_eur + t] = cost;
+    o[o_cost_regular_eur + t] = costRegular;
+    o[o_cost_emergency_eur + t] = costEmergency;
+    o[o_nidos_caseload + t] = NC;
+    o[o_housed + t] = housed;
+    o[o_housing_capacity + t] = housingCap;
+    o[o_doorstroom_occupied + t] = DS;
+    o[o_departed_independent + t] = depInd;
+    o[o_departed_forced + t] = depForced;
+    o[o_departed_unknown + t] = depUnknown;
+    o[o_dublin_transfers + t] = dublinTransfers;
+    o[o_entered_cumulative + t] = entered;
+    o[o_left_cumulative + t] = left;
+    o[o_in_system + t] = backlog + PW + CN + DS + AP + LV + LD;
   }
 }
 
@@ -462,12 +568,14 @@ export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterS
   const occ = argmax(series.coa_total);
   const nar = argmax(series.nareis_arrivals);
   const sho = argmax(series.capacity_shortage);
-  const costPerYear: {year: number; value: number}[] = [];
+  const costPerYear: Summary["costPerYear"] = [];
   for (let t = 0; t < M; t++) {
     const year = Math.floor((ps.startIndex + t) / 12);
-    const last = costPerYear[costPerYear.length - 1];
-    if (last && last.year === year) last.value += series.cost_eur[t];
-    else costPerYear.push({year, value: series.cost_eur[t]});
+    let last = costPerYear[costPerYear.length - 1];
+    if (!last || last.year !== year) costPerYear.push((last = {year, value: 0, regular: 0, emergency: 0}));
+    last.value += series.cost_eur[t];
+    last.regular += series.cost_regular_eur[t];
+    last.emergency += series.cost_emergency_eur[t];
   }
   const sl = ps.compiled.slot;
   const v = ps.values;
@@ -513,11 +621,26 @@ export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterS
 
 /** Runs one scenario deterministically. The scenario should have passed `validateScenario`. */
 export function run(scenario: Scenario, inputs: ModelInputs, options: ResolveOptions = {}): RunOutput {
-  const ps = resolveParameters(scenario, inputs, options);
-  const buffers = createBuffers(ps.months, 0);
+  // The parameter matrix and the age bookkeeping are scratch (not returned): reuse them.
+  const ps = resolveParameters(scenario, inputs, {out: options.out ?? scratchParams(inputs, scenario), sample: options.sample});
+  const M = ps.months;
+  if (scratch.cum3.length < M + MAX_TERM + 1) {
+    scratch.cum3 = new Float64Array(M + MAX_TERM + 1);
+    scratch.cumN = new Float64Array(M + MAX_TERM + 1);
+  }
+  const buffers: RunBuffers = {months: M, out: new Float64Array(S * M), params: ps.values, cum3: scratch.cum3, cumN: scratch.cumN};
   simulate(ps, scenario.observed, buffers);
-  const series = seriesViews(buffers.out, ps.months);
-  return {start: ps.start, months: ps.months, series, summary: summarize(series, ps)};
+  const series = seriesViews(buffers.out, M);
+  return {start: ps.start, months: M, series, summary: summarize(series, ps)};
+}
+
+const scratch = {params: new Float64Array(0), cum3: new Float64Array(0), cumN: new Float64Array(0)};
+
+function scratchParams(inputs: ModelInputs, scenario: Scenario): Float64Array {
+  const months = monthIndex(scenario.end ?? "2030-12") - monthIndex(scenario.start ?? "2022-01") + 1;
+  const n = inputs.parameters.length * Math.max(1, months);
+  if (scratch.params.length < n) scratch.params = new Float64Array(n);
+  return scratch.params;
 }
 
 /** Runs into caller-owned buffers (no allocation besides the summary); for bands and benchmarks. */

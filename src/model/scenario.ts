@@ -157,8 +157,11 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
         let mend: string | undefined;
         if (m.end !== undefined) {
           if (!isMonth(m.end)) return reject(`${base}.end`, `"${String(m.end)}" is not a month like 2024-01`);
-          if (m.end <= mstart) return reject(`${base}.end`, `${m.end} is not after start ${mstart}`);
+          if (m.end < mstart) return reject(`${base}.end`, `${m.end} is before start ${mstart}`);
           mend = m.end;
+        } else if (measure.defaultEnd && isMonth(measure.defaultEnd) && measure.defaultEnd >= mstart) {
+          mend = measure.defaultEnd;
+          notices.push(`${base}.end: missing; using the catalogue's end ${mend} for "${m.id}"`);
         }
         if (typeof m.strength !== "number" || !Number.isFinite(m.strength)) {
           return reject(`${base}.strength`, "is required (a number, 1 = the catalogue's effect)");

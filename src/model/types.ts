@@ -83,7 +83,7 @@ export interface ScenarioMeasure {
   id: string;
   /** "YYYY-MM": first month with (part of) the effect. */
   start: string;
-  /** "YYYY-MM": first month without the effect (exclusive); absent = lasts to the end. */
+  /** "YYYY-MM": last month with the effect (inclusive); absent = the catalogue's defaultEnd, else to the end. */
   end?: string;
   /** 0 … 2; 1 = the catalogue's effect size. */
   strength: number;
@@ -185,6 +185,9 @@ export const SERIES_IDS = [
   "capacity_available",
   "capacity_shortage",
   "cost_eur",
+  /** Extension: cost_eur split by reception type. */
+  "cost_regular_eur",
+  "cost_emergency_eur",
   "nidos_caseload",
   // uitstroom
   "housed",
@@ -217,7 +220,8 @@ export interface Summary {
   nareisPeak: {value: number; month: string};
   maxShortage: {value: number; month: string};
   backlogEnd: number;
-  costPerYear: {year: number; value: number}[];
+  /** Total reception cost per calendar year; `regular` and `emergency` split it by reception type (extension). */
+  costPerYear: {year: number; value: number; regular: number; emergency: number}[];
   bottleneck: "ind" | "opvang" | "huisvesting" | "geen";
 }
 

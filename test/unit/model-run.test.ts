@@ -86,10 +86,12 @@ describe("run", () => {
     expect(summary.nareisPeak.value).toBeGreaterThan(0);
     expect(summary.costPerYear.map((c) => c.year)).toEqual([2022, 2023, 2024, 2025, 2026, 2027, 2028, 2029, 2030]);
     expect(["ind", "opvang", "huisvesting", "geen"]).toContain(summary.bottleneck);
+    for (const c of summary.costPerYear) expect(c.regular + c.emergency).toBeCloseTo(c.value, 0);
+    expect(summary.costPerYear[1].emergency).toBeGreaterThan(0);
   });
 
   it("run(more IND decisions in 2023) moves the nareis peak and raises nareis arrivals a year later", () => {
-    const more = run({...baseline, measures: [{id: "test-ind-boost", start: "2023-01", end: "2024-01", strength: 1}]}, inputs);
+    const more = run({...baseline, measures: [{id: "test-ind-boost", start: "2023-01", end: "2023-12", strength: 1}]}, inputs);
     const base = run(baseline, inputs);
     const y2024 = (x: Float64Array) => x.slice(24, 36).reduce((a, b) => a + b, 0);
     expect(y2024(more.series.nareis_arrivals)).toBeGreaterThan(y2024(base.series.nareis_arrivals));

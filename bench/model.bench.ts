@@ -1,0 +1,71 @@
+/**
+ * Benchmark of the chain model (`npm run bench`): full-horizon runs per second on one core, µs per
+ * run, and the time for a 1.000-run band. Prints figures; not a timed test.
+ *
+ * Times are this process's CPU time (process.cpuUsage), best of several batches, so that other
+ * processes on a shared machine disturb the figures as little as possible. Wall-clock figures are
+ * printed beside them.
+ */
+import {loadModelInputs} from "../loaders/model-inputs.js";
+import {band} from "../src/model/band.js";
+import {compile, resolveParameters} from "../src/model/params.js";
+import {createBuffers, run, runInto, simulate} from "../src/model/run.js";
+import type {Scenario} from "../src/model/types.js";
+
+const inputs = await loadModelInputs();
+const scenario: Scenario = {
+  preset: "mpp-2023-medio",
+  overrides: {grant_rate_mid: 0.45, housing_realisation: 0.8},
+  measures: inputs.measures.filter((m) => m.effects).slice(0, 2).map((m) => ({id: m.id, start: "2025-01", strength: 1})),
+  overridesFrom: "2025-01"
+};
+const P = compile(inputs).parameters.length;
+const buffers = createBuffers(108, P);
+
+function cpuMicros(): number {
+  const u = process.cpuUsage();
+  return u.user + u.system;
+}
+
+/** Best-of-`batches` CPU µs per call, and the wall-clock µs of that batch. */
+function measure(runs: number, batches: number, f: () => void): {cpu: number; wall: number} {
+  for (let i = 0; i < Math.min(3000, runs); i++) f(); // warm-up
+  let best = {cpu: Infinity, wall: Infinity};
+  for (let b = 0; b < batches; b++) {
+    const c0 = cpuMicros();
+    const w0 = performance.now();
+    for (let i = 0; i < runs; i++) f();
+    const cpu = (cpuMicros() - c0) / runs;
+    const wall = ((performance.now() - w0) * 1000) / runs;
+    if (cpu < best.cpu) best = {cpu, wall};
+  }
+  return best;
+}
+
+function line(label: string, m: {cpu: number; wall: number}): void {
+  const rate = Math.round(1e6 / m.cpu).toLocaleString("en");
+  console.log(`${label.padEnd(50)} ${rate.padStart(9)} runs/s  ${m.cpu.toFixed(2).padStart(6)} µs/run (CPU)  ${m.wall.toFixed(2).padStart(6)} µs/run (wall)`);
+}
+
+console.log(`model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, 108 months, ${P} parameters, scenario with preset, overrides and 2 measures`);
+line("runInto: resolve + simulate, preallocated", measure(50000, 7, () => runInto(scenario, inputs, buffers)));
+line("run: + output arrays and summary", measure(30000, 7, () => run(scenario, inputs)));
+const ps = resolveParameters(scenario, inputs, {out: buffers.params});
+line("  of which simulate only", measure(50000, 7, () => simulate(ps, undefined, buffers)));
+line("  of which resolveParameters only", measure(50000, 7, () => resolveParameters(scenario, inputs, {out: buffers.params})));
+
+band(scenario, inputs, 50, 1); // warm-up
+for (const [label, opts] of [
+  ["band n=1000, all series", {}],
+  ["band n=1000, 4 series", {series: ["coa_total", "backlog_total", "nareis_arrivals", "capacity_shortage"] as const}]
+] as const) {
+  let best = {cpu: Infinity, wall: Infinity};
+  for (let b = 0; b < 3; b++) {
+    const c0 = cpuMicros();
+    const w0 = performance.now();
+    band(scenario, inputs, 1000, 42, opts);
+    const cpu = (cpuMicros() - c0) / 1000;
+    if (cpu < best.cpu) best = {cpu, wall: performance.now() - w0};
+  }
+  console.log(`${label.padEnd(50)} ${best.cpu.toFixed(0).padStart(9)} ms (CPU)  ${best.wall.toFixed(0).padStart(6)} ms (wall)`);
+}

@@ -1,0 +1,3 @@
+import {loadCalibration} from "../../loaders/calibration.js";
+
+process.stdout.write(JSON.stringify(await loadCalibration()));
