@@ -3,6 +3,7 @@ import {describe, expect, test} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/explorer/session.js";
 import {run} from "../../src/model/run.js";
+import {defaultValueAt} from "../../src/model/params.js";
 import {openPage, parseDutchNumber, screenshot} from "./harness.js";
 
 const inputs = await loadModelInputs();
@@ -34,12 +35,19 @@ describe("nareis page", () => {
     expect(await number(page, "nareisvoorraad-2025")).toBe(Math.round(valueAt(baseline.series.nareis_backlog, baseline.start, "2025-12")));
     expect(await number(page, "aankomsten-2025")).toBe(Math.round(sum(baseline.series.nareis_arrivals, 2025)));
     expect(await number(page, "nareis-piek")).toBe(Math.round(baseline.summary.nareisPeak.value));
-    // The timing text names the three delays from the register (request 2, decision 24 in 2025+, travel 3 months).
+    // The timing text names the three delays from the register, at the month it states.
     const timing = await page.locator("#nareis-timing").innerText();
-    expect(timing).toContain("2,0 maanden later");
-    expect(timing).toContain("na gemiddeld 24,0 maanden");
-    expect(timing).toContain("gemiddeld 3,0 maanden");
-    expect(timing).toContain("samen 29 maanden");
+    const stated = /waarden in (\p{L}+) (\d{4})/u.exec(timing);
+    expect(stated, timing).not.toBeNull();
+    const months = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
+    const month = `${stated![2]}-${String(months.indexOf(stated![1]) + 1).padStart(2, "0")}`;
+    const delay = (id: string) => defaultValueAt(inputs.parameters.find((p) => p.id === id)!, month);
+    const [request, decision, travel] = ["nareis_request_months", "nareis_decision_months", "nareis_travel_months"].map(delay);
+    const dutch = (x: number) => x.toFixed(1).replace(".", ",");
+    expect(timing).toContain(`${dutch(request)} maanden later`);
+    expect(timing).toContain(`na gemiddeld ${dutch(decision)} maanden`);
+    expect(timing).toContain(`gemiddeld ${dutch(travel)} maanden`);
+    expect(timing).toContain(`samen ${Math.round(request + decision + travel)} maanden`);
     // Observed CBS years are drawn as observed: 2023 = 1.905 + 2.630 + 2.600 + 2.990.
     const titles = await page.locator("svg title").allTextContents();
     expect(titles).toContain("waargenomen (CBS), 2023: 10.125 (CBS, som van vier kwartalen)");
