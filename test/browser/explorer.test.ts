@@ -169,3 +169,21 @@ describe("accessibility (axe-core)", () => {
     });
   }
 });
+
+describe("bronnen page", () => {
+  test("lists every dataset, every parameter with its basis, and the calibration table", async () => {
+    const {loadSources} = await import("../../loaders/sources.js");
+    const {loadModelInputs} = await import("../../loaders/model-inputs.js");
+    const {loadCalibration} = await import("../../loaders/calibration.js");
+    const inputs = await loadModelInputs();
+    const calibration = await loadCalibration();
+    const {page, close} = await openPage("/bronnen");
+    expect(await page.locator("table.bronnen-tabel tbody tr").count()).toBe(loadSources().length);
+    expect(await page.locator("#parameters tbody tr").count()).toBe(inputs.parameters.length);
+    expect(await page.locator("#kalibratie tbody tr").count()).toBe(calibration.calibration.rows.length);
+    const occupancy = calibration.calibration.rows.find((r: {series: string}) => r.series === "coa_total")!;
+    const row = page.locator(`#kalibratie tr[data-series="coa_total"]`).first();
+    expect(parseDutchNumber(await row.locator("td").nth(2).textContent() ?? "")).toBe(occupancy.observed);
+    await close();
+  });
+});
