@@ -13,6 +13,8 @@ export interface ChartFrameOptions {
   rows: () => Record<string, unknown>[];
   filename: string;
   legend?: {label: string; color: string}[];
+  /** Show the title above the chart (default true; false when the page already has a heading). */
+  showTitle?: boolean;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
@@ -110,9 +112,12 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
 export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElement {
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
-  const heading = document.createElement("h3");
-  heading.textContent = options.title;
-  figure.append(heading, chart);
+  if (options.showTitle !== false) {
+    const heading = document.createElement("h3");
+    heading.textContent = options.title;
+    figure.append(heading);
+  }
+  figure.append(chart);
   const bar = document.createElement("div");
   bar.className = "downloads no-print";
   const button = (label: string, description: string, action: () => void | Promise<void>) => {

@@ -187,3 +187,33 @@ describe("bronnen page", () => {
     await close();
   });
 });
+
+describe("downloads", () => {
+  test("a chart's CSV, SVG and PNG carry its title, source and permalink", async () => {
+    const {readFileSync} = await import("node:fs");
+    const {page, consoleErrors, close} = await openPage("/opvang?o=capacity_emergency:30000");
+    const frame = page.locator("figure.chart-frame").first();
+    const save = async (label: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: new RegExp(`^Download .*${label}`, "i")}).click()]);
+      const path = await download.path();
+      return {name: download.suggestedFilename(), bytes: readFileSync(path!)};
+    };
+    const csv = await save("CSV");
+    expect(csv.name).toBe("bezetting-coa.csv");
+    const text = csv.bytes.toString("utf8");
+    expect(text).toMatch(/^# Bezetting COA-opvang\n# Bron: .+\n# Link: http:\/\/127\.0\.0\.1:\d+\/opvang\?.*capacity_emergency%3A30000/);
+    const header = text.split("\n")[3].split(",");
+    expect(header).toEqual(expect.arrayContaining(["maand", "coa_total_basis", "coa_total_scenario", "coa_total_p10", "coa_total_p90"]));
+    expect(text.split("\n").length).toBeGreaterThan(100); // 108 months
+    const svg = (await save("SVG")).bytes.toString("utf8");
+    expect(svg).toContain("<svg");
+    expect(svg).toContain("Bezetting COA-opvang");
+    expect(svg).toContain("Bron: Asielketen Verkenner");
+    expect(svg).toMatch(/Link: http:\/\/127\.0\.0\.1:\d+\/opvang\?/);
+    const png = (await save("PNG")).bytes;
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    expect(png.length).toBeGreaterThan(10_000);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+});
