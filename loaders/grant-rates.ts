@@ -291,20 +291,8 @@ export interface DecompositionInput {
   fallback?: boolean;
 }
 
-export interface DecompositionResult {
-  nlRate: number;
-  nlRateAll: number;
-  counterfactual: number;
-  peerRate: number;
-  gap: number;
-  composition: number;
-  within: number;
-  compositionShare: number | null;
-  coverage: number;
-  fallbackShare: number;
-  nlDecisions: number;
-  coveredDecisions: number;
-}
+/** The decomposition of one gap: the page's Decomposition row without its definition, comparator and year. */
+export type DecompositionResult = Omit<Decomposition, "definition" | "comparator" | "year">;
 
 /**
  * Splits the gap between NL's rate and a comparator's rate into a composition part and a

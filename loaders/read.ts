@@ -9,6 +9,9 @@ import {readFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {csvParse} from "d3";
+import type {Origin} from "../src/types/origin.js";
+
+export type {Origin};
 
 /** Absolute path of the repository's `data/` folder. */
 export const DATA_DIR = resolve(dirname(fileURLToPath(import.meta.url)), "..", "data");
@@ -150,19 +153,6 @@ export function readCsv(name: string, spec: TableSpec): Row[] {
   return parseCsv(file, text, spec);
 }
 
-/** The origin record committed beside every dataset (`<name>.origin.json`). */
-export interface Origin {
-  file: string;
-  producer: string;
-  title: string;
-  url: string;
-  retrieved: string;
-  licence: string;
-  processing: string;
-  published?: string;
-  downloadUrl?: string;
-  notes?: string;
-}
 
 const ORIGIN_FIELDS = ["file", "producer", "title", "url", "retrieved", "licence", "processing"] as const;
 

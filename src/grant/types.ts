@@ -4,6 +4,8 @@
  * Pure types only: no runtime code, so the page and Node code can both import this file.
  */
 
+import type {Origin} from "../types/origin.js";
+
 /** The six countries of the comparison in nr. 3100, as ISO 3166-1 alpha-2 codes. */
 export type Geo = "NL" | "BE" | "DE" | "FR" | "AT" | "SE";
 
@@ -132,14 +134,8 @@ export interface DefinitionInfo {
   note: string;
 }
 
-export interface SourceInfo {
-  file: string;
-  producer: string;
-  title: string;
-  url: string;
-  retrieved: string;
-  licence: string;
-}
+/** The parts of a dataset's origin record the grant-rate page shows. */
+export type SourceInfo = Pick<Origin, "file" | "producer" | "title" | "url" | "retrieved" | "licence">;
 
 /** Everything the page loads (`src/data/grant-rates.json`). */
 export interface GrantRatesData {

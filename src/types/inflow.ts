@@ -1,4 +1,5 @@
 /** Row types shared by `loaders/inflow.ts` (producer) and the inflow page (consumer). */
+import type {Origin} from "./origin.js";
 
 /** An inflow component. Different definitions of one component are kept as separate series. */
 export type InflowComponent = "eerste" | "herhaald" | "nareis" | "hervestiging";
@@ -47,15 +48,8 @@ export interface ScenarioRow {
   document: string;
 }
 
-export interface SourceRecord {
-  file: string;
-  producer: string;
-  title: string;
-  url: string;
-  retrieved: string;
-  licence: string;
-  processing: string;
-}
+/** The parts of a dataset's origin record the inflow page shows. */
+export type SourceRecord = Pick<Origin, "file" | "producer" | "title" | "url" | "retrieved" | "licence" | "processing">;
 
 export interface InflowData {
   quarterly: QuarterRow[];

@@ -2,29 +2,14 @@ import axe from "axe-core";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import config from "../../observablehq.config.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
-
-/** Moves a parameter's slider to `value` the way a user's drag does: set it, fire "input". */
-async function setSlider(page: Page, parameter: string, value: number): Promise<void> {
-  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`).first();
-  await slider.evaluate((el, v) => {
-    (el as HTMLInputElement).value = String(v);
-    el.dispatchEvent(new Event("input", {bubbles: true}));
-  }, value);
-}
-
-/** Waits until the text of `selector` differs from `before`, and returns the new text. */
-async function changedText(page: Page, selector: string, before: string): Promise<string> {
-  await page.waitForFunction(([s, b]) => document.querySelector(s)?.textContent !== b, [selector, before] as const, {timeout: 10_000});
-  return page.locator(selector).innerText();
-}
+import {openPage, parseDutchNumber, screenshot, setSlider, waitForChange} from "./harness.js";
 
 describe("opvang page", () => {
   test("more emergency places lower the largest shortage shown, and the URL records the change", async () => {
     const {page, consoleErrors, close} = await openPage("/opvang");
     const before = await page.locator("#max-tekort").innerText();
     await setSlider(page, "capacity_emergency", 60000);
-    const after = await changedText(page, "#max-tekort", before);
+    const after = await waitForChange(page, "#max-tekort", before);
     expect(parseDutchNumber(after)).toBeLessThan(parseDutchNumber(before));
     expect(decodeURIComponent(page.url())).toContain("capacity_emergency:60000");
     expect(consoleErrors).toEqual([]);
@@ -38,7 +23,7 @@ describe("opvang page", () => {
     const slider = page.locator('[data-parameter="capacity_emergency"] input[type=range]');
     await slider.focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
-    const after = await changedText(page, "#max-tekort", before);
+    const after = await waitForChange(page, "#max-tekort", before);
     expect(parseDutchNumber(after)).toBeLessThan(parseDutchNumber(before));
     await close();
   });
@@ -48,7 +33,7 @@ describe("opvang page", () => {
     const before = await first.page.locator("#piek-bezetting").innerText();
     await setSlider(first.page, "reception_leave_days", 0);
     await setSlider(first.page, "capacity_stable", 50000);
-    await changedText(first.page, "#kosten-2025", await first.page.locator("#kosten-2025").innerText()).catch(() => "");
+    await waitForChange(first.page, "#kosten-2025", await first.page.locator("#kosten-2025").innerText()).catch(() => "");
     const url = new URL(first.page.url());
     const numbers = await Promise.all(["#piek-bezetting", "#max-tekort", "#kosten-2025"].map((s) => first.page.locator(s).innerText()));
     await first.close();
@@ -82,11 +67,11 @@ describe("maatregelen page", () => {
     const baseline = await page.locator(cell).innerText();
     const toggle = page.locator('fieldset[data-measure="coa-maatregelenpakket-19000"] input[type=checkbox]');
     await toggle.check();
-    const on = await changedText(page, cell, baseline);
+    const on = await waitForChange(page, cell, baseline);
     expect(parseDutchNumber(on)).toBeLessThan(parseDutchNumber(baseline));
     expect(page.url()).toContain("coa-maatregelenpakket-19000");
     await toggle.uncheck();
-    const off = await changedText(page, cell, on);
+    const off = await waitForChange(page, cell, on);
     expect(off).toBe(baseline);
     expect(consoleErrors).toEqual([]);
     await close();

@@ -66,3 +66,45 @@ export function parseDutchNumber(text: string): number {
   if (!Number.isFinite(value) || cleaned === "") throw new Error(`not a Dutch number: "${text}"`);
   return value;
 }
+
+/** Reads the Dutch-formatted number in the element with id `id`. */
+export async function number(page: Page, id: string): Promise<number> {
+  return parseDutchNumber(await page.locator(`#${id}`).innerText());
+}
+
+/** Waits until the text of `selector` differs from `before` (the page recomputed) and returns the new text. */
+export async function waitForChange(page: Page, selector: string, before: string): Promise<string> {
+  await page.waitForFunction(([s, b]) => document.querySelector(s)?.textContent !== b, [selector, before] as const, {timeout: 15_000});
+  return page.locator(selector).innerText();
+}
+
+/** Waits until the text of `#id` differs from `before`. */
+export async function changed(page: Page, id: string, before: string): Promise<void> {
+  await waitForChange(page, `#${id}`, before);
+}
+
+/**
+ * Moves the slider of `parameter` with the keyboard, like a user (opening the assumptions box when the
+ * slider is in it), and waits for `#id` to change.
+ */
+export async function pressOnSlider(page: Page, parameter: string, key: string, id: string, times = 1): Promise<void> {
+  const before = await page.locator(`#${id}`).innerText();
+  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`).first();
+  if (!(await slider.isVisible())) await page.locator("details:has([data-parameter]) > summary").first().click();
+  await slider.focus();
+  for (let i = 0; i < times; i++) await slider.press(key);
+  await changed(page, id, before);
+}
+
+/** Sets the slider of `parameter` to `value` and fires "input", as a drag does; waits for `#waitForId` to change when given. */
+export async function setSlider(page: Page, parameter: string, value: number, waitForId?: string): Promise<void> {
+  const before = waitForId ? await page.locator(`#${waitForId}`).innerText() : "";
+  await page
+    .locator(`[data-parameter="${parameter}"] input[type=range]`)
+    .first()
+    .evaluate((el, v) => {
+      (el as HTMLInputElement).value = String(v);
+      el.dispatchEvent(new Event("input", {bubbles: true}));
+    }, value);
+  if (waitForId) await changed(page, waitForId, before);
+}

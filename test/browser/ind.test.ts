@@ -3,38 +3,10 @@ import {describe, expect, test} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/explorer/session.js";
 import {run} from "../../src/model/run.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
-
-async function number(page: Page, id: string): Promise<number> {
-  return parseDutchNumber(await page.locator(`#${id}`).innerText());
-}
-
-/** Waits until the text of `#id` differs from `before` (the page recomputed). */
-async function changed(page: Page, id: string, before: string): Promise<void> {
-  await page.waitForFunction(([id, before]) => document.getElementById(id)?.textContent !== before, [id, before] as const, {timeout: 15_000});
-}
-
-/** Moves the slider of `parameter` with the keyboard, like a user, and waits for `id` to change. */
-async function pressOnSlider(page: Page, parameter: string, key: string, id: string): Promise<void> {
-  const before = await page.locator(`#${id}`).innerText();
-  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`);
-  await slider.focus();
-  await slider.press(key);
-  await changed(page, id, before);
-}
-
-/** Sets the slider of `parameter` to `value` and dispatches "input", as a drag does; waits for `id` to change. */
-async function setSlider(page: Page, parameter: string, value: number, id: string): Promise<void> {
-  const before = await page.locator(`#${id}`).innerText();
-  await page.locator(`[data-parameter="${parameter}"] input[type=range]`).evaluate((el, v) => {
-    (el as HTMLInputElement).value = String(v);
-    el.dispatchEvent(new Event("input", {bubbles: true}));
-  }, value);
-  await changed(page, id, before);
-}
 
 describe("ind page", () => {
   test("openPage('/ind') shows the backlog, decisions and dwangsom the model computes", async () => {

@@ -4,29 +4,11 @@ import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/explorer/session.js";
 import {run} from "../../src/model/run.js";
 import {defaultValueAt} from "../../src/model/params.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
 const sum = (values: Float64Array, year: number) => annualSum(values, baseline.start).find((d) => d.year === year)!.value;
-
-async function number(page: Page, id: string): Promise<number> {
-  return parseDutchNumber(await page.locator(`#${id}`).innerText());
-}
-
-async function changed(page: Page, id: string, before: string): Promise<void> {
-  await page.waitForFunction(([id, before]) => document.getElementById(id)?.textContent !== before, [id, before] as const, {timeout: 15_000});
-}
-
-/** Opens the assumptions box if needed, moves the slider with the keyboard and waits for `id` to change. */
-async function pressOnSlider(page: Page, parameter: string, key: string, id: string, times = 1): Promise<void> {
-  const before = await page.locator(`#${id}`).innerText();
-  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`);
-  if (!(await slider.isVisible())) await page.locator("details:has([data-parameter]) > summary").first().click();
-  await slider.focus();
-  for (let i = 0; i < times; i++) await slider.press(key);
-  await changed(page, id, before);
-}
 
 describe("nareis page", () => {
   test("openPage('/nareis') shows requests, backlog, arrivals and the peak the model computes", async () => {

@@ -3,28 +3,11 @@ import {describe, expect, test} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/explorer/session.js";
 import {run} from "../../src/model/run.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
 const sum2025 = (values: Float64Array) => annualSum(values, baseline.start).find((d) => d.year === 2025)!.value;
-
-async function number(page: Page, id: string): Promise<number> {
-  return parseDutchNumber(await page.locator(`#${id}`).innerText());
-}
-
-async function changed(page: Page, id: string, before: string): Promise<void> {
-  await page.waitForFunction(([id, before]) => document.getElementById(id)?.textContent !== before, [id, before] as const, {timeout: 15_000});
-}
-
-/** Moves the slider of `parameter` with the keyboard and waits for `id` to change. */
-async function pressOnSlider(page: Page, parameter: string, key: string, id: string, times = 1): Promise<void> {
-  const before = await page.locator(`#${id}`).innerText();
-  const slider = page.locator(`[data-parameter="${parameter}"] input[type=range]`);
-  await slider.focus();
-  for (let i = 0; i < times; i++) await slider.press(key);
-  await changed(page, id, before);
-}
 
 /** Clicks the "Aan" switch of a measure and waits for `id` to change. */
 async function toggleMeasure(page: Page, measure: string, id: string): Promise<void> {
