@@ -33,6 +33,7 @@ export const PARAMETER_IDS = [
   "init_nidos_caseload",
   // ind
   "ind_decisions_per_month",
+  "accelerated_decision_months",
   "inflow_other_ind_per_year",
   "grant_rate_high",
   "grant_rate_mid",

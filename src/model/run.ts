@@ -87,6 +87,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pAmv = row(sl.amv_share);
   const pNidosStay = row(sl.nidos_stay_months);
   const pDecisions = row(sl.ind_decisions_per_month);
+  const pAccel = row(sl.accelerated_decision_months);
   const pOther = row(sl.inflow_other_ind_per_year);
   const pGh = row(sl.grant_rate_high);
   const pGm = row(sl.grant_rate_mid);
@@ -236,6 +237,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
 
   // Cached reciprocals (divisions are slow; most of these rows are constant).
   let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
+  let cAcc = NaN, fAcc = 1, gAcc = 0;
   let cDays = NaN, keep = 1, carry = 0, cNorm = NaN, normRate = 1, cOcc = NaN, fOcc = 1;
 
   const start = ps.startIndex;
@@ -293,17 +295,28 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const Ro = v[pOther + t] / 12;
     const in3m = Math.max(0, rest - in4 - in3h) + Rp + Ro;
 
-    // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3
+    // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3. The accelerated tracks
+    // are a first-order delay with mean `accelerated_decision_months` (τ): a fraction 1/τ of the open
+    // cases is ready for a decision each month (for τ < 1 also a share 1 − τ of this month's intake).
     let C = obsDecisions !== undefined && t < obsDecisions.length ? obsDecisions[t] : v[pDecisions + t];
-    const a1 = B1 + in1;
-    const d1 = a1 < C ? a1 : C;
+    const tauAcc = v[pAccel + t];
+    if (tauAcc !== cAcc) {
+      cAcc = tauAcc;
+      fAcc = frac(tauAcc);
+      gAcc = tauAcc < 1 ? 1 - tauAcc : 0;
+    }
+    const r1 = B1 * fAcc + in1 * gAcc;
+    const d1 = r1 < C ? r1 : C;
     C -= d1;
-    const a2 = B2 + in2;
-    const d2 = a2 < C ? a2 : C;
+    const r2 = B2 * fAcc + in2 * gAcc;
+    const d2 = r2 < C ? r2 : C;
     C -= d2;
-    const a4 = B4 + in4;
-    const d4 = a4 < C ? a4 : C;
+    const r4 = B4 * fAcc + in4 * gAcc;
+    const d4 = r4 < C ? r4 : C;
     C -= d4;
+    const a1 = B1 + in1;
+    const a2 = B2 + in2;
+    const a4 = B4 + in4;
     const a3h = B3h + in3h;
     const a3m = B3m + in3m;
     const a3 = a3h + a3m;

@@ -22,6 +22,26 @@ describe("run", () => {
     }
   });
 
+  it("run(baseline) keeps open cases in the accelerated tracks 1, 2 and 4 (IND end 2023: about 5,000)", () => {
+    const out = run(baseline, inputs);
+    const s = out.series;
+    const fast = (t: number) => s.backlog_track1[t] + s.backlog_track2[t] + s.backlog_track4[t];
+    // end 2023 (offset 23): IND reported about 5,000 safe-country/Dublin cases open
+    expect(fast(23)).toBeGreaterThan(3000);
+    expect(fast(23)).toBeLessThan(7000);
+    // April 2024 (offset 27): 2,830 open Dublin cases
+    expect(s.backlog_track1[27]).toBeGreaterThan(0.7 * 2830);
+    expect(s.backlog_track1[27]).toBeLessThan(1.3 * 2830);
+    for (let t = 0; t < out.months; t++) expect(s.backlog_track1[t], `month ${t}`).toBeGreaterThan(100);
+  });
+
+  it("run(accelerated_decision_months longer) leaves more open cases in track 1 and never more in track 3", () => {
+    const a = run({...baseline, overrides: {accelerated_decision_months: 3}}, inputs).series;
+    const b = run({...baseline, overrides: {accelerated_decision_months: 7}}, inputs).series;
+    expect(b.backlog_track1[30]).toBeGreaterThan(a.backlog_track1[30]);
+    for (let t = 0; t < 108; t++) expect(b.backlog_track3[t]).toBeLessThanOrEqual(a.backlog_track3[t] + 1e-6);
+  });
+
   it("run(baseline) is deterministic", () => {
     const a = run(baseline, inputs);
     const b = run(baseline, inputs);
