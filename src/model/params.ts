@@ -82,6 +82,7 @@ export const PARAMETER_IDS = [
   "doorstroom_places",
   "departure_independent_share",
   "departure_forced_share",
+  "departure_unknown_share",
   "dublin_transfer_share",
   // kosten
   "cost_regular_per_year",

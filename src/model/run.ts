@@ -122,6 +122,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pDoor = row(sl.doorstroom_places);
   const pDepInd = row(sl.departure_independent_share);
   const pDepForced = row(sl.departure_forced_share);
+  const pDepUnknown = row(sl.departure_unknown_share);
   const pDublinT = row(sl.dublin_transfer_share);
   const pCostR = row(sl.cost_regular_per_year);
   const pCostE = row(sl.cost_emergency_per_year);
@@ -230,6 +231,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const o_departed_independent = SI.departed_independent * M;
   const o_departed_forced = SI.departed_forced * M;
   const o_departed_unknown = SI.departed_unknown * M;
+  const o_departed_unregistered = SI.departed_unregistered * M;
   const o_dublin_transfers = SI.dublin_transfers * M;
   const o_entered_cumulative = SI.entered_cumulative * M;
   const o_left_cumulative = SI.left_cumulative * M;
@@ -403,16 +405,22 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     LD = LD * carry + d1 * keep;
     const dublinTransfers = ldOut * v[pDublinT + t];
     const departPool = lvOut + ldOut - dublinTransfers;
+    // Three independent shares (DT&V's categories); the rest leaves reception without a departure
+    // that DT&V registers (stays in NL without reception, new procedure, departure not recorded).
     let di = v[pDepInd + t];
     let df = v[pDepForced + t];
-    if (di + df > 1) {
-      const k = 1 / (di + df);
+    let du = v[pDepUnknown + t];
+    const dsum = di + df + du;
+    if (dsum > 1) {
+      const k = 1 / dsum;
       di *= k;
       df *= k;
+      du *= k;
     }
     const depInd = departPool * di;
     const depForced = departPool * df;
-    const depUnknown = departPool - depInd - depForced;
+    const depUnknown = departPool * du;
+    const depUnregistered = departPool - depInd - depForced - depUnknown;
 
     // ---- housing: taakstelling × realisation + flex homes, at most the 14-week norm allows
     if (mo === 0 || mo === 6) {
@@ -500,7 +508,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // ---- conservation
     const inflowTotal = F + Rp + Rs + arrivals;
     entered += inflowTotal + Ro;
-    left += housed + depInd + depForced + depUnknown + dublinTransfers;
+    left += housed + depInd + depForced + depUnknown + depUnregistered + dublinTransfers;
 
     // ---- write
     o[o_inflow_first + t] = F;
@@ -543,6 +551,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     o[o_departed_independent + t] = depInd;
     o[o_departed_forced + t] = depForced;
     o[o_departed_unknown + t] = depUnknown;
+    o[o_departed_unregistered + t] = depUnregistered < 0 ? 0 : depUnregistered;
     o[o_dublin_transfers + t] = dublinTransfers;
     o[o_entered_cumulative + t] = entered;
     o[o_left_cumulative + t] = left;

@@ -42,6 +42,26 @@ describe("run", () => {
     for (let t = 0; t < 108; t++) expect(b.backlog_track3[t]).toBeLessThanOrEqual(a.backlog_track3[t] + 1e-6);
   });
 
+  it("run(baseline) gives departures of the size DT&V reports, with unknown destination not the sum of the other two", () => {
+    const s = run(baseline, inputs).series;
+    const year = (x: Float64Array, y: number) => x.slice((y - 2022) * 12, (y - 2021) * 12).reduce((a, b) => a + b, 0);
+    const dtv: Record<number, [number, number, number]> = {2022: [2450, 1850, 4310], 2024: [3240, 2750, 5740]};
+    for (const y of [2022, 2024]) {
+      const m = [year(s.departed_independent, y), year(s.departed_forced, y), year(s.departed_unknown, y)];
+      m.forEach((v, i) => expect(Math.abs(v / dtv[y][i] - 1), `${y} category ${i}`).toBeLessThan(0.25));
+      expect(Math.abs(m[2] - m[0] - m[1])).toBeGreaterThan(100);
+    }
+  });
+
+  it("run(departure_unknown_share higher) moves people from unregistered to unknown destination only", () => {
+    const a = run({...baseline, overrides: {departure_unknown_share: 0.25}}, inputs).series;
+    const b = run({...baseline, overrides: {departure_unknown_share: 0.35}}, inputs).series;
+    expect(b.departed_unknown[40]).toBeGreaterThan(a.departed_unknown[40]);
+    expect(b.departed_unregistered[40]).toBeLessThan(a.departed_unregistered[40]);
+    expect(b.departed_independent[40]).toBeCloseTo(a.departed_independent[40], 9);
+    expect(b.left_cumulative[107]).toBeCloseTo(a.left_cumulative[107], 6);
+  });
+
   it("run(baseline) is deterministic", () => {
     const a = run(baseline, inputs);
     const b = run(baseline, inputs);
