@@ -62,6 +62,15 @@ describe("run", () => {
     expect(b.left_cumulative[107]).toBeCloseTo(a.left_cumulative[107], 6);
   });
 
+  it("run(baseline) keeps permit holders waiting bounded: the need-based taakstelling counts the arrears", () => {
+    const need = run(baseline, inputs).series;
+    const fixed = run({...baseline, overrides: {taakstelling_need_based: 0}}, inputs).series;
+    expect(need.coa_permit_waiting[107]).toBeLessThan(15000);
+    expect(need.coa_permit_waiting[107]).toBeLessThan(need.coa_permit_waiting[48]);
+    // without arrears the 70% realisation is a shortfall every half-year that is never made up
+    expect(fixed.coa_permit_waiting[107]).toBeGreaterThan(4 * need.coa_permit_waiting[107]);
+  });
+
   it("run(baseline) is deterministic", () => {
     const a = run(baseline, inputs);
     const b = run(baseline, inputs);
