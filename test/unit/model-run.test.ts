@@ -105,8 +105,10 @@ describe("run", () => {
     const year = (x: Float64Array) => x.slice(12, 24).reduce((a, b) => a + b, 0);
     const min = run({...baseline, preset: "mpp-2023-min"}, inputs).series.inflow_first;
     const max = run({...baseline, preset: "mpp-2023-max"}, inputs).series.inflow_first;
-    expect(year(min)).toBeCloseTo(49000 * 0.74, -2);
-    expect(year(max)).toBeCloseTo(77000 * 0.74, -2);
+    const share = (id: string) => inputs.presets.find((p) => p.id === id)!.overrides.mpp_first_share;
+    expect(year(min)).toBeCloseTo(49000 * share("mpp-2023-min"), -2);
+    expect(year(max)).toBeCloseTo(77000 * share("mpp-2023-max"), -2);
+    expect(year(max)).toBeGreaterThan(year(min));
   });
 
   it("run(mpp preset) applies inflow_growth_after_2023 from 2024 on", () => {
