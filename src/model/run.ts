@@ -21,6 +21,9 @@ const SI = Object.fromEntries(SERIES_IDS.map((id, i) => [id, i])) as Record<Seri
 const DAYS_PER_MONTH = 30.436875;
 /** Weeks per month. */
 const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
+/** Multiplications instead of divisions in the step loop. */
+const INV12 = 1 / 12;
+const INV6 = 1 / 6;
 /** Longest legal term the age bookkeeping supports (months). */
 const MAX_TERM = 60;
 
@@ -173,13 +176,15 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const youngN = (1 - v[row(sl.init_nareis_past_term_share)]) * NB;
     let a = 0;
     let b = 0;
+    const perMonth3 = young / L0;
+    const perMonthN = youngN / LN0;
     cum3[0] = 0;
     cumN[0] = 0;
     for (let k = 1; k <= MAX_TERM; k++) {
       // position k holds month (k - MAX_TERM - 1) relative to start, i.e. months before the start
       const back = MAX_TERM + 1 - k; // 1 … MAX_TERM months before start
-      if (back <= L0) a += young / L0;
-      if (back <= LN0) b += youngN / LN0;
+      if (back <= L0) a += perMonth3;
+      if (back <= LN0) b += perMonthN;
       cum3[k] = a;
       cumN[k] = b;
     }
@@ -239,7 +244,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
 
   // Cached reciprocals (divisions are slow; most of these rows are constant).
   let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
-  let cAcc = NaN, fAcc = 1, gAcc = 0;
+  let cAcc = NaN, fAcc = 1, gAcc = 0, cTerm = NaN, L = 1, cNTerm = NaN, LN = 1;
   let cDays = NaN, keep = 1, carry = 0, cNorm = NaN, normRate = 1, cOcc = NaN, fOcc = 1;
 
   const start = ps.startIndex;
@@ -270,10 +275,10 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
         }
         annual = v[pMppTotal + t] * v[pMppFirst + t] * growthFactor;
       } else annual = v[pFirst + t];
-      F = (annual / 12) * season;
+      F = annual * INV12 * season;
     }
-    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] / 12;
-    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] / 12;
+    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] * INV12;
+    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] * INV12;
 
     let sd = v[pDublin + t];
     let s2 = v[pTrack2 + t];
@@ -294,7 +299,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const rest = F - in1 - in2;
     const in4 = rest * slw;
     const in3h = rest * sh;
-    const Ro = v[pOther + t] / 12;
+    const Ro = v[pOther + t] * INV12;
     const in3m = Math.max(0, rest - in4 - in3h) + Rp + Ro;
 
     // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3. The accelerated tracks
@@ -436,8 +441,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // arrears), both per half-year. The arrears part uses the current queue each month (a sixth of
     // it) with its realisation capped at 1, so that housing more now never means more waiting later.
     const housingCap = needBased
-      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) / 6 + v[pFlexHomes + t] / 12
-      : (v[pTaak + t] / 6) * real + v[pFlexHomes + t] / 12;
+      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) * INV6 + v[pFlexHomes + t] * INV12
+      : v[pTaak + t] * INV6 * real + v[pFlexHomes + t] * INV12;
     // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
     // holders outside reception use it first; the rest goes to those waiting in reception.
     const usedOutside = arrDirect + grantsOutside;
@@ -479,16 +484,24 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const shortage = need > available ? need - available : 0;
     const over = coa > stable ? coa - stable : 0;
     const emergOcc = v[pEmShare + t] * over;
-    const costRegular = ((coa - emergOcc) * v[pCostR + t]) / 12;
-    const costEmergency = (emergOcc * v[pCostE + t]) / 12;
+    const costRegular = (coa - emergOcc) * v[pCostR + t] * INV12;
+    const costEmergency = emergOcc * v[pCostE + t] * INV12;
     const cost = costRegular + costEmergency;
 
     // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
     const k = MAX_TERM + 1 + t;
     cum3[k] = cum3[k - 1] + in3h + in3m;
     cumN[k] = cumN[k - 1] + requests;
-    const L = clampTerm(v[pTerm + t]);
-    const LN = clampTerm(v[pNTerm + t]);
+    const term = v[pTerm + t];
+    if (term !== cTerm) {
+      cTerm = term;
+      L = clampTerm(term);
+    }
+    const nTerm = v[pNTerm + t];
+    if (nTerm !== cNTerm) {
+      cNTerm = nTerm;
+      LN = clampTerm(nTerm);
+    }
     const recent3 = cum3[k] - cum3[k - L];
     const recentN = cumN[k] - cumN[k - LN];
     const B3 = B3h + B3m;
