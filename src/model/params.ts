@@ -4,7 +4,8 @@
  * Resolution order for every parameter row: register default (a scalar, or a dated series stepped
  * per month) → Monte Carlo sample (band only) → preset overrides → scenario overrides (from
  * `overridesFrom`) → measures (start, optional end, linear ramp, strength; modes set/add/scale) →
- * physical bounds (shares in [0, 1], counts ≥ 0). Done once per run into one Float64Array.
+ * physical bounds (shares in [0, 1], counts ≥ 0; applied to each override value, after each
+ * measure, and at the end to drawn rows). Done once per run into one Float64Array.
  * A measure without `end` or `rampMonths` in the scenario uses the catalogue's `defaultEnd` / `rampMonths`.
  */
 import {monthIndex, monthString} from "./months.js";
@@ -288,7 +289,7 @@ let full = new Uint8Array(0);
  * resolution changed. Restoring only those rows (instead of copying the whole matrix) makes
  * repeated runs (band, slider moves) cheaper.
  */
-const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array}>();
+const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array; valid: boolean}>();
 
 /**
  * Resolves a scenario's parameters month by month. Assumes a scenario that passed
@@ -325,8 +326,8 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       if (row != null) full[row] = 1;
     }
   }
-  const state = bufferState.get(values);
-  if (state && state.base === base) {
+  let state = bufferState.get(values);
+  if (state && state.valid && state.base === base && state.dirty.length === P) {
     const last = state.dirty;
     for (let row = 0; row < P; row++) {
       if (last[row] === 0 || full[row] !== 0) continue;
@@ -336,7 +337,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     }
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
-  bufferState.delete(values);
+  if (state) state.valid = false;
   const sample = options.sample;
   if (sample) {
     for (let row = 0; row < P; row++) {
@@ -357,12 +358,17 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
   if (options.out === values) {
-    const kept = state && state.base === base ? state.dirty : new Uint8Array(P);
-    kept.set(dirty.subarray(0, P));
-    bufferState.set(values, {base, dirty: kept});
+    if (!state || state.dirty.length !== P) {
+      state = {base, dirty: new Uint8Array(P), valid: false};
+      bufferState.set(values, state);
+    }
+    state.base = base;
+    const kept = state.dirty;
+    for (let row = 0; row < P; row++) kept[row] = dirty[row];
+    state.valid = true;
   }
-  // physical bounds, on the rows that a draw or a measure changed (register defaults are validated
-  // in range; override values are clamped when they are written)
+  // physical bounds, on the rows a draw changed (register defaults are validated in range; override
+  // values are clamped when they are written, measure results after each measure)
   for (let row = 0; row < P; row++) {
     if (check[row] === 0) continue;
     const lo = c.min[row];
@@ -406,7 +412,8 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     const offset = row * M;
     dirty[row] = 1;
-    check[row] = 1;
+    const lo = c.min[row];
+    const hi = c.max[row];
     const t0 = Math.max(0, s - start);
     const t1 = Math.min(M, e - start + 1);
     const change = effect.change;
@@ -422,7 +429,9 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
       w *= strength;
       const i = offset + t;
       const x = values[i];
-      values[i] = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
+      const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
+      // physical bounds after each measure (NaN → lower bound)
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
     }
   }
 }
