@@ -169,6 +169,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   // Age bookkeeping: cum[k] = cumulative intake up to position k; month t sits at MAX_TERM + t.
   const cum3 = buffers.cum3;
   const cumN = buffers.cumN;
+  let run3 = 0;
+  let runN = 0;
   {
     const L0 = clampTerm(v[pTerm]);
     const young = (1 - v[row(sl.init_past_term_share)]) * B3init;
@@ -188,6 +190,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       cum3[k] = a;
       cumN[k] = b;
     }
+    run3 = a;
+    runN = b;
   }
 
   // Taakstelling (need-based rule) bookkeeping.
@@ -300,7 +304,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const in4 = rest * slw;
     const in3h = rest * sh;
     const Ro = v[pOther + t] * INV12;
-    const in3m = Math.max(0, rest - in4 - in3h) + Rp + Ro;
+    const restMid = rest - in4 - in3h;
+    const in3m = (restMid > 0 ? restMid : 0) + Rp + Ro;
 
     // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3. The accelerated tracks
     // are a first-order delay with mean `accelerated_decision_months` (τ): a fraction 1/τ of the open
@@ -328,13 +333,13 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const a3m = B3m + in3m;
     const a3 = a3h + a3m;
     const d3 = a3 < C ? a3 : C;
-    const d3h = a3 > 0 ? (d3 * a3h) / a3 : 0;
+    const d3h = d3 === a3 ? a3h : a3 > 0 ? (d3 * a3h) / a3 : 0;
     const d3m = d3 - d3h;
     B1 = a1 - d1;
     B2 = a2 - d2;
     B4 = a4 - d4;
-    B3h = Math.max(0, a3h - d3h);
-    B3m = Math.max(0, a3m - d3m);
+    B3h = a3h > d3h ? a3h - d3h : 0;
+    B3m = a3m > d3m ? a3m - d3m : 0;
     const gh = v[pGh + t];
     const gm = v[pGm + t];
     const gl = v[pGl + t];
@@ -456,10 +461,10 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const maxOut = waiting * normRate;
     const housedFromCoa = capForCoa < maxOut ? capForCoa : maxOut;
     if (waiting > 0) {
-      const f = housedFromCoa / waiting;
-      PW -= PW * f;
-      CN -= CN * f;
-      DS -= DS * f;
+      const stay = 1 - housedFromCoa / waiting;
+      PW *= stay;
+      CN *= stay;
+      DS *= stay;
     }
     const places = v[pDoor + t];
     const free = places > DS ? places - DS : 0;
@@ -489,9 +494,12 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const cost = costRegular + costEmergency;
 
     // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
+    // running sums in registers (reading cum[k - 1] back from memory makes a store-load chain)
     const k = MAX_TERM + 1 + t;
-    cum3[k] = cum3[k - 1] + in3h + in3m;
-    cumN[k] = cumN[k - 1] + requests;
+    run3 += in3h + in3m;
+    runN += requests;
+    cum3[k] = run3;
+    cumN[k] = runN;
     const term = v[pTerm + t];
     if (term !== cTerm) {
       cTerm = term;
@@ -502,8 +510,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       cNTerm = nTerm;
       LN = clampTerm(nTerm);
     }
-    const recent3 = cum3[k] - cum3[k - L];
-    const recentN = cumN[k] - cumN[k - LN];
+    const recent3 = run3 - cum3[k - L];
+    const recentN = runN - cumN[k - LN];
     const B3 = B3h + B3m;
     const past3 = B3 > recent3 ? B3 - recent3 : 0;
     const pastN = NB > recentN ? NB - recentN : 0;
