@@ -262,13 +262,14 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       mo = 0;
       year++;
     }
-    const q = (mo / 3) | 0;
+    // season row of this month's quarter (changes every three months)
+    const seasonRow = mo < 6 ? (mo < 3 ? pSeason0 : pSeason1) : mo < 9 ? pSeason2 : pSeason3;
 
     // ---- instroom
     let F: number;
     if (obsFirst !== undefined && t < obsFirst.length) F = obsFirst[t];
     else {
-      const season = v[(q === 0 ? pSeason0 : q === 1 ? pSeason1 : q === 2 ? pSeason2 : pSeason3) + t];
+      const season = v[seasonRow + t];
       let annual: number;
       if (v[pMpp + t] >= 0.5 && year >= 2023) {
         const g = v[pGrowth + t];
