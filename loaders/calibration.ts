@@ -7,7 +7,7 @@
  */
 import {loadCbsQuarters, loadModelInputs} from "./model-inputs.js";
 import {fitSeasonalBaseline, type SeasonalFit} from "../src/model/baseline.js";
-import {compareWithObservations, errorBySeries, planBacktest, type BacktestPlan, type ComparisonRow} from "../src/model/calibrate.js";
+import {compareWithObservations, errorBySeries, planBacktest, solveMppFirstShare, type BacktestPlan, type ComparisonRow} from "../src/model/calibrate.js";
 import {run} from "../src/model/run.js";
 import {validateScenario} from "../src/model/scenario.js";
 import type {ModelInputs, SeriesId} from "../src/model/types.js";
@@ -153,6 +153,15 @@ export function toMarkdown(r: CalibrationReport): string {
   return parts.join("\n\n") + "\n";
 }
 
+/** The calibration step for the MPP presets: the first-application share that makes each preset hit its 2023 total. */
+export function solveMppPresets(inputs: ModelInputs): {preset: string; share: number; target: number; modelTotal2023: number}[] {
+  return ["mpp-2023-min", "mpp-2023-medio", "mpp-2023-max"].map((preset) => ({preset, ...solveMppFirstShare(inputs, preset, (s) => run(s, inputs))}));
+}
+
 if (process.argv[1]?.endsWith("calibration.ts") && process.argv.includes("--markdown")) {
   process.stdout.write(toMarkdown(await loadCalibration()));
+}
+if (process.argv[1]?.endsWith("calibration.ts") && process.argv.includes("--solve-mpp")) {
+  // Prints the values to store as overrides.mpp_first_share in data/scenarios.json.
+  for (const r of solveMppPresets(await loadModelInputs())) process.stdout.write(`${r.preset}\tmpp_first_share=${r.share.toFixed(4)}\ttarget=${r.target}\tmodel=${r.modelTotal2023.toFixed(0)}\n`);
 }

@@ -189,3 +189,41 @@ export function planBacktest(inputs: ModelInputs, start: string, end: string): B
 export function runMonth(out: RunOutput, t: number): string {
   return monthString(monthIndex(out.start) + t);
 }
+
+/** Sum of months [t0, t0 + 12) of a series. */
+function sum12(x: Float64Array, t0: number): number {
+  let s = 0;
+  for (let t = t0; t < t0 + 12 && t < x.length; t++) s += x[t];
+  return s;
+}
+
+/**
+ * Solves `mpp_first_share` for an MPP preset so that the modelled 2023 inflow in the MPP definition
+ * (first + repeat + resettlement + nareis, series `inflow_total`) equals the preset's
+ * `inflow_mpp_2023_total`. Fixed-point iteration: share = (target − (total − first)) / target; the
+ * model's own nareis in 2023 depends only weakly on the 2023 first applications (nareis lags grants
+ * by more than a year), so a few steps converge. Pure; the result is stored in data/scenarios.json.
+ */
+export function solveMppFirstShare(
+  inputs: ModelInputs,
+  presetId: string,
+  runScenario: (scenario: Scenario) => RunOutput,
+  iterations = 8
+): {share: number; target: number; modelTotal2023: number} {
+  const preset = inputs.presets.find((p) => p.id === presetId);
+  if (!preset) throw new Error(`solveMppFirstShare: unknown preset "${presetId}"`);
+  const target = preset.overrides.inflow_mpp_2023_total;
+  if (!(target > 0)) throw new Error(`solveMppFirstShare: preset "${presetId}" has no inflow_mpp_2023_total`);
+  const t0 = 2023 * 12 - monthIndex("2022-01");
+  let share = preset.overrides.mpp_first_share ?? 0.74;
+  let total = NaN;
+  for (let i = 0; i < iterations; i++) {
+    const s = runScenario({preset: presetId, overrides: {mpp_first_share: share}, measures: []}).series;
+    total = sum12(s.inflow_total, t0);
+    const rest = total - sum12(s.inflow_first, t0);
+    share = (target - rest) / target;
+  }
+  const s = runScenario({preset: presetId, overrides: {mpp_first_share: share}, measures: []}).series;
+  total = sum12(s.inflow_total, t0);
+  return {share, target, modelTotal2023: total};
+}

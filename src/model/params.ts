@@ -4,7 +4,8 @@
  * Resolution order for every parameter row: register default (a scalar, or a dated series stepped
  * per month) → Monte Carlo sample (band only) → preset overrides → scenario overrides (from
  * `overridesFrom`) → measures (start, optional end, linear ramp, strength; modes set/add/scale) →
- * physical bounds (shares in [0, 1], counts ≥ 0). Done once per run into one Float64Array.
+ * physical bounds (shares in [0, 1], counts ≥ 0; applied to each override value, after each
+ * measure, and at the end to drawn rows). Done once per run into one Float64Array.
  * A measure without `end` or `rampMonths` in the scenario uses the catalogue's `defaultEnd` / `rampMonths`.
  */
 import {monthIndex, monthString} from "./months.js";
@@ -33,6 +34,7 @@ export const PARAMETER_IDS = [
   "init_nidos_caseload",
   // ind
   "ind_decisions_per_month",
+  "accelerated_decision_months",
   "inflow_other_ind_per_year",
   "grant_rate_high",
   "grant_rate_mid",
@@ -81,6 +83,7 @@ export const PARAMETER_IDS = [
   "doorstroom_places",
   "departure_independent_share",
   "departure_forced_share",
+  "departure_unknown_share",
   "dublin_transfer_share",
   // kosten
   "cost_regular_per_year",
@@ -123,12 +126,15 @@ export function compile(inputs: ModelInputs): Compiled {
     if (index.has(p.id)) throw new Error(`parameter register: duplicate id "${p.id}"`);
     index.set(p.id, i);
   });
-  const slot = {} as Record<ParameterId, number>;
-  for (const id of PARAMETER_IDS) {
-    const i = index.get(id);
-    if (i == null) throw new Error(`parameter register: the model needs parameter "${id}", which is missing`);
-    slot[id] = i;
-  }
+  // Built with Object.fromEntries so that V8 keeps it a fast-properties object (adding 70+ keys one
+  // by one turns it into a dictionary, and `simulate` reads every slot on each run).
+  const slot = Object.fromEntries(
+    PARAMETER_IDS.map((id) => {
+      const i = index.get(id);
+      if (i == null) throw new Error(`parameter register: the model needs parameter "${id}", which is missing`);
+      return [id, i];
+    })
+  ) as Record<ParameterId, number>;
   const P = parameters.length;
   const min = new Float64Array(P);
   const max = new Float64Array(P);
@@ -253,7 +259,7 @@ function fillRow(values: Float64Array, row: number, M: number, start: number, c:
 }
 
 /** Register defaults per (start, months), computed once and copied per run. */
-const baseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
+const baseCache = new WeakMap<Compiled, Map<number, Float64Array>>();
 
 function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
   let perCompiled = baseCache.get(c);
@@ -261,7 +267,7 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
     perCompiled = new Map();
     baseCache.set(c, perCompiled);
   }
-  const key = `${start}:${M}`;
+  const key = start * 4096 + M;
   let base = perCompiled.get(key);
   if (!base) {
     base = new Float64Array(c.parameters.length * M);
@@ -271,14 +277,19 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
   return base;
 }
 
+/** Rows the current resolution changed (restored from the base matrix by the next one). */
 let dirty = new Uint8Array(0);
+/** Rows that need the physical-bounds pass (sampled or changed by a measure). */
+let check = new Uint8Array(0);
+/** Rows an override overwrites for every month (no restore needed). */
+let full = new Uint8Array(0);
 
 /**
  * What a reused output buffer holds: the base matrix it was filled from and the rows the last
  * resolution changed. Restoring only those rows (instead of copying the whole matrix) makes
  * repeated runs (band, slider moves) cheaper.
  */
-const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array}>();
+const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array; valid: boolean}>();
 
 /**
  * Resolves a scenario's parameters month by month. Assumes a scenario that passed
@@ -293,45 +304,73 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
   const base = baseMatrix(c, start, M);
-  const state = bufferState.get(values);
-  if (state && state.base === base) {
+  const preset = c.presets.get(scenario.preset);
+  if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
+  const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
+  if (dirty.length < P) {
+    dirty = new Uint8Array(P);
+    check = new Uint8Array(P);
+    full = new Uint8Array(P);
+  }
+  dirty.fill(0, 0, P);
+  check.fill(0, 0, P);
+  full.fill(0, 0, P);
+  // Rows that an override replaces in every month need no restore (unknown ids throw below).
+  for (const id in preset.overrides) {
+    const row = c.index.get(id);
+    if (row != null) full[row] = 1;
+  }
+  if (from === 0) {
+    for (const id in scenario.overrides) {
+      const row = c.index.get(id);
+      if (row != null) full[row] = 1;
+    }
+  }
+  let state = bufferState.get(values);
+  if (state && state.valid && state.base === base && state.dirty.length === P) {
     const last = state.dirty;
     for (let row = 0; row < P; row++) {
-      if (last[row] !== 0) values.set(base.subarray(row * M, row * M + M), row * M);
+      if (last[row] === 0 || full[row] !== 0) continue;
+      // a plain loop: `set(base.subarray(…))` allocates a view per row
+      const end = row * M + M;
+      for (let i = row * M; i < end; i++) values[i] = base[i];
     }
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
-  bufferState.delete(values);
-  if (dirty.length < P) dirty = new Uint8Array(P);
-  dirty.fill(0, 0, P);
+  if (state) state.valid = false;
   const sample = options.sample;
-  const preset = c.presets.get(scenario.preset);
-  if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
   if (sample) {
     for (let row = 0; row < P; row++) {
       const x = sample[row];
       if (x !== x) continue;
+      if (full[row] !== 0) continue; // overridden in every month: not drawn
       const id = c.parameters[row].id;
       if (id in preset.overrides || id in scenario.overrides) continue;
       const offset = row * M;
       if (c.dated[row] == null) values.fill(x, offset, offset + M);
       else for (let t = 0; t < M; t++) values[offset + t] *= x;
       dirty[row] = 1;
+      check[row] = 1;
     }
   }
   applyOverrides(values, c, preset.overrides, 0, M, "preset " + preset.id);
-  const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
   applyOverrides(values, c, scenario.overrides, from, M, "scenario");
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
   if (options.out === values) {
-    const kept = state && state.base === base ? state.dirty : new Uint8Array(P);
-    kept.set(dirty.subarray(0, P));
-    bufferState.set(values, {base, dirty: kept});
+    if (!state || state.dirty.length !== P) {
+      state = {base, dirty: new Uint8Array(P), valid: false};
+      bufferState.set(values, state);
+    }
+    state.base = base;
+    const kept = state.dirty;
+    for (let row = 0; row < P; row++) kept[row] = dirty[row];
+    state.valid = true;
   }
-  // physical bounds, on the rows that changed (register defaults are validated in range)
+  // physical bounds, on the rows a draw changed (register defaults are validated in range; override
+  // values are clamped when they are written, measure results after each measure)
   for (let row = 0; row < P; row++) {
-    if (dirty[row] === 0) continue;
+    if (check[row] === 0) continue;
     const lo = c.min[row];
     const hi = c.max[row];
     const offset = row * M;
@@ -349,8 +388,11 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
   for (const id in overrides) {
     const row = c.index.get(id);
     if (row == null) throw new Error(`${where}: unknown parameter "${id}" in overrides`);
-    const v = overrides[id];
+    let v = overrides[id];
     if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: overrides.${id} is not a finite number`);
+    // physical bounds, applied once to the scalar
+    if (v < c.min[row]) v = c.min[row];
+    else if (v > c.max[row]) v = c.max[row];
     if (from < M) values.fill(v, row * M + from, row * M + M);
     dirty[row] = 1;
   }
@@ -370,11 +412,26 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     const offset = row * M;
     dirty[row] = 1;
+    const lo = c.min[row];
+    const hi = c.max[row];
     const t0 = Math.max(0, s - start);
     const t1 = Math.min(M, e - start + 1);
+    const change = effect.change;
+    // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
+    const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
+    const rampOn = ramp > 0;
     for (let t = t0; t < t1; t++) {
-      const w = measureWeight(start + t, s, e, ramp) * strength;
-      values[offset + t] = applyEffect(values[offset + t], effect.mode, effect.change, w);
+      let w = 1;
+      if (rampOn) {
+        w = (start + t - s + 1) / ramp;
+        if (w > 1) w = 1;
+      }
+      w *= strength;
+      const i = offset + t;
+      const x = values[i];
+      const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
+      // physical bounds after each measure (NaN → lower bound)
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
     }
   }
 }

@@ -21,6 +21,9 @@ const SI = Object.fromEntries(SERIES_IDS.map((id, i) => [id, i])) as Record<Seri
 const DAYS_PER_MONTH = 30.436875;
 /** Weeks per month. */
 const WEEKS_PER_MONTH = DAYS_PER_MONTH / 7;
+/** Multiplications instead of divisions in the step loop. */
+const INV12 = 1 / 12;
+const INV6 = 1 / 6;
 /** Longest legal term the age bookkeeping supports (months). */
 const MAX_TERM = 60;
 
@@ -87,6 +90,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pAmv = row(sl.amv_share);
   const pNidosStay = row(sl.nidos_stay_months);
   const pDecisions = row(sl.ind_decisions_per_month);
+  const pAccel = row(sl.accelerated_decision_months);
   const pOther = row(sl.inflow_other_ind_per_year);
   const pGh = row(sl.grant_rate_high);
   const pGm = row(sl.grant_rate_mid);
@@ -121,6 +125,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pDoor = row(sl.doorstroom_places);
   const pDepInd = row(sl.departure_independent_share);
   const pDepForced = row(sl.departure_forced_share);
+  const pDepUnknown = row(sl.departure_unknown_share);
   const pDublinT = row(sl.dublin_transfer_share);
   const pCostR = row(sl.cost_regular_per_year);
   const pCostE = row(sl.cost_emergency_per_year);
@@ -164,6 +169,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   // Age bookkeeping: cum[k] = cumulative intake up to position k; month t sits at MAX_TERM + t.
   const cum3 = buffers.cum3;
   const cumN = buffers.cumN;
+  let run3 = 0;
+  let runN = 0;
   {
     const L0 = clampTerm(v[pTerm]);
     const young = (1 - v[row(sl.init_past_term_share)]) * B3init;
@@ -171,16 +178,20 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const youngN = (1 - v[row(sl.init_nareis_past_term_share)]) * NB;
     let a = 0;
     let b = 0;
+    const perMonth3 = young / L0;
+    const perMonthN = youngN / LN0;
     cum3[0] = 0;
     cumN[0] = 0;
     for (let k = 1; k <= MAX_TERM; k++) {
       // position k holds month (k - MAX_TERM - 1) relative to start, i.e. months before the start
       const back = MAX_TERM + 1 - k; // 1 … MAX_TERM months before start
-      if (back <= L0) a += young / L0;
-      if (back <= LN0) b += youngN / LN0;
+      if (back <= L0) a += perMonth3;
+      if (back <= LN0) b += perMonthN;
       cum3[k] = a;
       cumN[k] = b;
     }
+    run3 = a;
+    runN = b;
   }
 
   // Taakstelling (need-based rule) bookkeeping.
@@ -229,6 +240,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const o_departed_independent = SI.departed_independent * M;
   const o_departed_forced = SI.departed_forced * M;
   const o_departed_unknown = SI.departed_unknown * M;
+  const o_departed_unregistered = SI.departed_unregistered * M;
   const o_dublin_transfers = SI.dublin_transfers * M;
   const o_entered_cumulative = SI.entered_cumulative * M;
   const o_left_cumulative = SI.left_cumulative * M;
@@ -236,6 +248,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
 
   // Cached reciprocals (divisions are slow; most of these rows are constant).
   let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
+  let cAcc = NaN, fAcc = 1, gAcc = 0, cTerm = NaN, L = 1, cNTerm = NaN, LN = 1;
   let cDays = NaN, keep = 1, carry = 0, cNorm = NaN, normRate = 1, cOcc = NaN, fOcc = 1;
 
   const start = ps.startIndex;
@@ -249,13 +262,14 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
       mo = 0;
       year++;
     }
-    const q = (mo / 3) | 0;
+    // season row of this month's quarter (changes every three months)
+    const seasonRow = mo < 6 ? (mo < 3 ? pSeason0 : pSeason1) : mo < 9 ? pSeason2 : pSeason3;
 
     // ---- instroom
     let F: number;
     if (obsFirst !== undefined && t < obsFirst.length) F = obsFirst[t];
     else {
-      const season = v[(q === 0 ? pSeason0 : q === 1 ? pSeason1 : q === 2 ? pSeason2 : pSeason3) + t];
+      const season = v[seasonRow + t];
       let annual: number;
       if (v[pMpp + t] >= 0.5 && year >= 2023) {
         const g = v[pGrowth + t];
@@ -266,10 +280,10 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
         }
         annual = v[pMppTotal + t] * v[pMppFirst + t] * growthFactor;
       } else annual = v[pFirst + t];
-      F = (annual / 12) * season;
+      F = annual * INV12 * season;
     }
-    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] / 12;
-    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] / 12;
+    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] * INV12;
+    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] * INV12;
 
     let sd = v[pDublin + t];
     let s2 = v[pTrack2 + t];
@@ -290,31 +304,43 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const rest = F - in1 - in2;
     const in4 = rest * slw;
     const in3h = rest * sh;
-    const Ro = v[pOther + t] / 12;
-    const in3m = Math.max(0, rest - in4 - in3h) + Rp + Ro;
+    const Ro = v[pOther + t] * INV12;
+    const restMid = rest - in4 - in3h;
+    const in3m = (restMid > 0 ? restMid : 0) + Rp + Ro;
 
-    // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3
+    // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3. The accelerated tracks
+    // are a first-order delay with mean `accelerated_decision_months` (τ): a fraction 1/τ of the open
+    // cases is ready for a decision each month (for τ < 1 also a share 1 − τ of this month's intake).
     let C = obsDecisions !== undefined && t < obsDecisions.length ? obsDecisions[t] : v[pDecisions + t];
-    const a1 = B1 + in1;
-    const d1 = a1 < C ? a1 : C;
+    const tauAcc = v[pAccel + t];
+    if (tauAcc !== cAcc) {
+      cAcc = tauAcc;
+      fAcc = frac(tauAcc);
+      gAcc = tauAcc < 1 ? 1 - tauAcc : 0;
+    }
+    const r1 = B1 * fAcc + in1 * gAcc;
+    const d1 = r1 < C ? r1 : C;
     C -= d1;
-    const a2 = B2 + in2;
-    const d2 = a2 < C ? a2 : C;
+    const r2 = B2 * fAcc + in2 * gAcc;
+    const d2 = r2 < C ? r2 : C;
     C -= d2;
-    const a4 = B4 + in4;
-    const d4 = a4 < C ? a4 : C;
+    const r4 = B4 * fAcc + in4 * gAcc;
+    const d4 = r4 < C ? r4 : C;
     C -= d4;
+    const a1 = B1 + in1;
+    const a2 = B2 + in2;
+    const a4 = B4 + in4;
     const a3h = B3h + in3h;
     const a3m = B3m + in3m;
     const a3 = a3h + a3m;
     const d3 = a3 < C ? a3 : C;
-    const d3h = a3 > 0 ? (d3 * a3h) / a3 : 0;
+    const d3h = d3 === a3 ? a3h : a3 > 0 ? (d3 * a3h) / a3 : 0;
     const d3m = d3 - d3h;
     B1 = a1 - d1;
     B2 = a2 - d2;
     B4 = a4 - d4;
-    B3h = Math.max(0, a3h - d3h);
-    B3m = Math.max(0, a3m - d3m);
+    B3h = a3h > d3h ? a3h - d3h : 0;
+    B3m = a3m > d3m ? a3m - d3m : 0;
     const gh = v[pGh + t];
     const gm = v[pGm + t];
     const gl = v[pGl + t];
@@ -390,16 +416,22 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     LD = LD * carry + d1 * keep;
     const dublinTransfers = ldOut * v[pDublinT + t];
     const departPool = lvOut + ldOut - dublinTransfers;
+    // Three independent shares (DT&V's categories); the rest leaves reception without a departure
+    // that DT&V registers (stays in NL without reception, new procedure, departure not recorded).
     let di = v[pDepInd + t];
     let df = v[pDepForced + t];
-    if (di + df > 1) {
-      const k = 1 / (di + df);
+    let du = v[pDepUnknown + t];
+    const dsum = di + df + du;
+    if (dsum > 1) {
+      const k = 1 / dsum;
       di *= k;
       df *= k;
+      du *= k;
     }
     const depInd = departPool * di;
     const depForced = departPool * df;
-    const depUnknown = departPool - depInd - depForced;
+    const depUnknown = departPool * du;
+    const depUnregistered = departPool - depInd - depForced - depUnknown;
 
     // ---- housing: taakstelling × realisation + flex homes, at most the 14-week norm allows
     if (mo === 0 || mo === 6) {
@@ -415,8 +447,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // arrears), both per half-year. The arrears part uses the current queue each month (a sixth of
     // it) with its realisation capped at 1, so that housing more now never means more waiting later.
     const housingCap = needBased
-      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) / 6 + v[pFlexHomes + t] / 12
-      : (v[pTaak + t] / 6) * real + v[pFlexHomes + t] / 12;
+      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) * INV6 + v[pFlexHomes + t] * INV12
+      : v[pTaak + t] * INV6 * real + v[pFlexHomes + t] * INV12;
     // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
     // holders outside reception use it first; the rest goes to those waiting in reception.
     const usedOutside = arrDirect + grantsOutside;
@@ -430,10 +462,10 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const maxOut = waiting * normRate;
     const housedFromCoa = capForCoa < maxOut ? capForCoa : maxOut;
     if (waiting > 0) {
-      const f = housedFromCoa / waiting;
-      PW -= PW * f;
-      CN -= CN * f;
-      DS -= DS * f;
+      const stay = 1 - housedFromCoa / waiting;
+      PW *= stay;
+      CN *= stay;
+      DS *= stay;
     }
     const places = v[pDoor + t];
     const free = places > DS ? places - DS : 0;
@@ -458,18 +490,29 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const shortage = need > available ? need - available : 0;
     const over = coa > stable ? coa - stable : 0;
     const emergOcc = v[pEmShare + t] * over;
-    const costRegular = ((coa - emergOcc) * v[pCostR + t]) / 12;
-    const costEmergency = (emergOcc * v[pCostE + t]) / 12;
+    const costRegular = (coa - emergOcc) * v[pCostR + t] * INV12;
+    const costEmergency = emergOcc * v[pCostE + t] * INV12;
     const cost = costRegular + costEmergency;
 
     // ---- age of open cases (oldest first) → cases past the legal term → dwangsom exposure
+    // running sums in registers (reading cum[k - 1] back from memory makes a store-load chain)
     const k = MAX_TERM + 1 + t;
-    cum3[k] = cum3[k - 1] + in3h + in3m;
-    cumN[k] = cumN[k - 1] + requests;
-    const L = clampTerm(v[pTerm + t]);
-    const LN = clampTerm(v[pNTerm + t]);
-    const recent3 = cum3[k] - cum3[k - L];
-    const recentN = cumN[k] - cumN[k - LN];
+    run3 += in3h + in3m;
+    runN += requests;
+    cum3[k] = run3;
+    cumN[k] = runN;
+    const term = v[pTerm + t];
+    if (term !== cTerm) {
+      cTerm = term;
+      L = clampTerm(term);
+    }
+    const nTerm = v[pNTerm + t];
+    if (nTerm !== cNTerm) {
+      cNTerm = nTerm;
+      LN = clampTerm(nTerm);
+    }
+    const recent3 = run3 - cum3[k - L];
+    const recentN = runN - cumN[k - LN];
     const B3 = B3h + B3m;
     const past3 = B3 > recent3 ? B3 - recent3 : 0;
     const pastN = NB > recentN ? NB - recentN : 0;
@@ -487,7 +530,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // ---- conservation
     const inflowTotal = F + Rp + Rs + arrivals;
     entered += inflowTotal + Ro;
-    left += housed + depInd + depForced + depUnknown + dublinTransfers;
+    left += housed + depInd + depForced + depUnknown + depUnregistered + dublinTransfers;
 
     // ---- write
     o[o_inflow_first + t] = F;
@@ -530,6 +573,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     o[o_departed_independent + t] = depInd;
     o[o_departed_forced + t] = depForced;
     o[o_departed_unknown + t] = depUnknown;
+    o[o_departed_unregistered + t] = depUnregistered < 0 ? 0 : depUnregistered;
     o[o_dublin_transfers + t] = dublinTransfers;
     o[o_entered_cumulative + t] = entered;
     o[o_left_cumulative + t] = left;

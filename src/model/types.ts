@@ -196,6 +196,8 @@ export const SERIES_IDS = [
   "departed_independent",
   "departed_forced",
   "departed_unknown",
+  /** Extension: left reception after rejection without a departure DT&V registers (see docs/model.md §6). */
+  "departed_unregistered",
   "dublin_transfers",
   // conservation
   "entered_cumulative",

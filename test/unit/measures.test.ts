@@ -3,6 +3,8 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 import {DataError, dataPath} from "../../loaders/read.js";
 import {CONTRACT_PARAMETER_IDS, PILLARS, loadMeasures, validateMeasures} from "../../loaders/measures.js";
+import {loadModelInputs} from "../../loaders/model-inputs.js";
+import {run} from "../../src/model/run.js";
 
 const FIXTURES = join(import.meta.dirname, "..", "fixtures", "measures");
 const PARAMETERS = new Set<string>(CONTRACT_PARAMETER_IDS);
@@ -51,7 +53,8 @@ describe("loadMeasures on the committed catalogue", () => {
       {parameter: "capacity_flex", mode: "set", change: 5125},
       {parameter: "capacity_reserve", mode: "set", change: 5125}
     ]);
-    expect(effect("flexwoningen-37500")).toEqual([{parameter: "flex_homes_per_year", mode: "add", change: 12500}]);
+    expect(effect("flexwoningen-37500")).toBeUndefined(); // counts towards the taakstelling: no extra effect
+    expect(effect("taakstelling-2023-i")).toEqual([{parameter: "taakstelling_per_halfyear", mode: "set", change: 21200}]);
     expect(effect("taakstelling-2023-ii")).toEqual([{parameter: "taakstelling_per_halfyear", mode: "set", change: 27300}]);
     expect(effect("doorstroomlocaties")).toEqual([{parameter: "doorstroom_places", mode: "set", change: 8500}]);
   });
@@ -116,5 +119,18 @@ describe("loadMeasures on fixtures", () => {
   test("validateMeasures(misspelled field) fails on the unknown field", () => {
     const [, entry] = loadMeasures(PARAMETERS, fixture("ok"));
     expect(() => validateMeasures("x.json", [{...entry, sumary: "x"}], PARAMETERS)).toThrow(/field "sumary": .*unknown field/);
+  });
+});
+
+describe("measures that repeat the baseline", () => {
+  test("run(baseline + taakstelling-2023-i or stabiele-financiering-coa-41000 at their defaults) equals the baseline", async () => {
+    const inputs = await loadModelInputs();
+    const base = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs).series.coa_total.slice();
+    for (const id of ["taakstelling-2023-i", "taakstelling-2023-ii", "stabiele-financiering-coa-41000"]) {
+      const m = inputs.measures.find((x) => x.id === id)!;
+      const out = run({preset: "ongewijzigd", overrides: {}, measures: [{id, start: m.defaultStart!, strength: 1}]}, inputs).series.coa_total;
+      for (let t = 0; t < out.length; t++) expect(out[t], `${id} month ${t}`).toBeCloseTo(base[t], 6);
+      expect(m.quantification, id).toMatch(/verandert aanzetten/);
+    }
   });
 });

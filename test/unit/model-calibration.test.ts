@@ -1,6 +1,6 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {readFileSync} from "node:fs";
-import {buildCalibration, toMarkdown, type CalibrationReport} from "../../loaders/calibration.js";
+import {buildCalibration, solveMppPresets, toMarkdown, type CalibrationReport} from "../../loaders/calibration.js";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {modelValue, observationWindow, planBacktest, stockAt} from "../../src/model/calibrate.js";
 import {run} from "../../src/model/run.js";
@@ -66,9 +66,17 @@ describe("calibration", () => {
     expect(stockAt(inputs.observations, "coa_permit_waiting", "2022-01")).toBeNull();
   });
 
-  it("buildCalibration(inputs) compares the MPP presets with their 2023 totals", () => {
+  it("buildCalibration(inputs) reproduces each MPP preset's own 2023 total within 1%", () => {
     expect(report.mpp.map((m) => m.target2023)).toEqual([49000, 67000, 77000]);
-    for (const m of report.mpp) expect(m.modelTotal2023).toBeGreaterThan(0.8 * m.target2023);
+    for (const m of report.mpp) expect(Math.abs(m.modelTotal2023 / m.target2023 - 1), m.preset).toBeLessThan(0.01);
+  });
+
+  it("solveMppPresets(inputs) gives the first-application shares stored in data/scenarios.json (re-solve after a model change)", () => {
+    for (const r of solveMppPresets(inputs)) {
+      expect(Math.abs(r.modelTotal2023 - r.target), r.preset).toBeLessThan(1);
+      const stored = inputs.presets.find((p) => p.id === r.preset)!.overrides.mpp_first_share;
+      expect(Math.abs(stored - r.share), r.preset).toBeLessThan(0.005);
+    }
   });
 
   it("docs/calibration.md holds the tables of the current model and data (regenerate with loaders/calibration.ts --markdown)", () => {

@@ -22,6 +22,55 @@ describe("run", () => {
     }
   });
 
+  it("run(baseline) keeps open cases in the accelerated tracks 1, 2 and 4 (IND end 2023: about 5,000)", () => {
+    const out = run(baseline, inputs);
+    const s = out.series;
+    const fast = (t: number) => s.backlog_track1[t] + s.backlog_track2[t] + s.backlog_track4[t];
+    // end 2023 (offset 23): IND reported about 5,000 safe-country/Dublin cases open
+    expect(fast(23)).toBeGreaterThan(3000);
+    expect(fast(23)).toBeLessThan(7000);
+    // April 2024 (offset 27): 2,830 open Dublin cases
+    expect(s.backlog_track1[27]).toBeGreaterThan(0.7 * 2830);
+    expect(s.backlog_track1[27]).toBeLessThan(1.3 * 2830);
+    for (let t = 0; t < out.months; t++) expect(s.backlog_track1[t], `month ${t}`).toBeGreaterThan(100);
+  });
+
+  it("run(accelerated_decision_months longer) leaves more open cases in track 1 and never more in track 3", () => {
+    const a = run({...baseline, overrides: {accelerated_decision_months: 3}}, inputs).series;
+    const b = run({...baseline, overrides: {accelerated_decision_months: 7}}, inputs).series;
+    expect(b.backlog_track1[30]).toBeGreaterThan(a.backlog_track1[30]);
+    for (let t = 0; t < 108; t++) expect(b.backlog_track3[t]).toBeLessThanOrEqual(a.backlog_track3[t] + 1e-6);
+  });
+
+  it("run(baseline) gives departures of the size DT&V reports, with unknown destination not the sum of the other two", () => {
+    const s = run(baseline, inputs).series;
+    const year = (x: Float64Array, y: number) => x.slice((y - 2022) * 12, (y - 2021) * 12).reduce((a, b) => a + b, 0);
+    const dtv: Record<number, [number, number, number]> = {2022: [2450, 1850, 4310], 2024: [3240, 2750, 5740]};
+    for (const y of [2022, 2024]) {
+      const m = [year(s.departed_independent, y), year(s.departed_forced, y), year(s.departed_unknown, y)];
+      m.forEach((v, i) => expect(Math.abs(v / dtv[y][i] - 1), `${y} category ${i}`).toBeLessThan(0.25));
+      expect(Math.abs(m[2] - m[0] - m[1])).toBeGreaterThan(100);
+    }
+  });
+
+  it("run(departure_unknown_share higher) moves people from unregistered to unknown destination only", () => {
+    const a = run({...baseline, overrides: {departure_unknown_share: 0.25}}, inputs).series;
+    const b = run({...baseline, overrides: {departure_unknown_share: 0.35}}, inputs).series;
+    expect(b.departed_unknown[40]).toBeGreaterThan(a.departed_unknown[40]);
+    expect(b.departed_unregistered[40]).toBeLessThan(a.departed_unregistered[40]);
+    expect(b.departed_independent[40]).toBeCloseTo(a.departed_independent[40], 9);
+    expect(b.left_cumulative[107]).toBeCloseTo(a.left_cumulative[107], 6);
+  });
+
+  it("run(baseline) keeps permit holders waiting bounded: the need-based taakstelling counts the arrears", () => {
+    const need = run(baseline, inputs).series;
+    const fixed = run({...baseline, overrides: {taakstelling_need_based: 0}}, inputs).series;
+    expect(need.coa_permit_waiting[107]).toBeLessThan(15000);
+    expect(need.coa_permit_waiting[107]).toBeLessThan(need.coa_permit_waiting[48]);
+    // without arrears the 70% realisation is a shortfall every half-year that is never made up
+    expect(fixed.coa_permit_waiting[107]).toBeGreaterThan(4 * need.coa_permit_waiting[107]);
+  });
+
   it("run(baseline) is deterministic", () => {
     const a = run(baseline, inputs);
     const b = run(baseline, inputs);
@@ -56,8 +105,10 @@ describe("run", () => {
     const year = (x: Float64Array) => x.slice(12, 24).reduce((a, b) => a + b, 0);
     const min = run({...baseline, preset: "mpp-2023-min"}, inputs).series.inflow_first;
     const max = run({...baseline, preset: "mpp-2023-max"}, inputs).series.inflow_first;
-    expect(year(min)).toBeCloseTo(49000 * 0.74, -2);
-    expect(year(max)).toBeCloseTo(77000 * 0.74, -2);
+    const share = (id: string) => inputs.presets.find((p) => p.id === id)!.overrides.mpp_first_share;
+    expect(year(min)).toBeCloseTo(49000 * share("mpp-2023-min"), -2);
+    expect(year(max)).toBeCloseTo(77000 * share("mpp-2023-max"), -2);
+    expect(year(max)).toBeGreaterThan(year(min));
   });
 
   it("run(mpp preset) applies inflow_growth_after_2023 from 2024 on", () => {
