@@ -60,11 +60,11 @@ export function formatEuro(value: number | null | undefined): string {
   return `€\u00a0${integer(value)}`;
 }
 
-/** Formats a month: Date(2024, 0) → "januari 2024". */
-export const formatMonth = timeLocale.format("%B %Y");
+/** Formats a month given as a UTC date (all model months are UTC month starts): Date.UTC(2024, 0) → "januari 2024". */
+export const formatMonth = timeLocale.utcFormat("%B %Y");
 
-/** Formats a short month: Date(2024, 0) → "jan 2024". */
-export const formatShortMonth = timeLocale.format("%b %Y");
+/** Formats a short month given as a UTC date: Date.UTC(2024, 0) → "jan 2024". */
+export const formatShortMonth = timeLocale.utcFormat("%b %Y");
 
 /** The nl-NL number locale, for chart tick formats (`tickFormat: nl.format(",")`). */
 export const nl = numberLocale;

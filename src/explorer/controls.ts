@@ -6,7 +6,8 @@
  */
 import * as Inputs from "@observablehq/inputs";
 import type {Measure, ModelInputs, Parameter, ParameterGroup, Scenario, ScenarioMeasure} from "../model/types.js";
-import {formatCount, formatDecimal, formatPercent} from "../components/format.js";
+import {formatCount, formatDecimal, formatMonth, formatPercent} from "../components/format.js";
+import {changesFrom} from "./series.js";
 
 export interface ControlsOptions {
   /** Parameter groups whose sliders this page shows. */
@@ -95,7 +96,7 @@ function slider(parameter: Parameter, value: number): {element: HTMLElement; inp
 
 /** Builds the controls for a page. */
 export function scenarioControls(inputs: ModelInputs, initial: Scenario, options: ControlsOptions): HTMLElement & {value: Scenario} {
-  const from = initial.overridesFrom ?? "2025-01";
+  const from = initial.overridesFrom ?? changesFrom(inputs);
   const root = document.createElement("div") as unknown as HTMLElement & {value: Scenario};
   root.className = "panel controls no-print";
 
@@ -105,6 +106,13 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     value: inputs.presets.find((p) => p.id === initial.preset) ?? inputs.presets[0]
   }) as HTMLElement & {value: {id: string}};
   if (options.presets !== false) root.append(presetInput);
+  if (options.groups.length || options.pillars === "all" || options.pillars.length) {
+    const note = document.createElement("p");
+    note.className = "basis";
+    const [year, month] = from.split("-").map(Number);
+    note.textContent = `Wijzigingen met de knoppen gelden vanaf ${formatMonth(new Date(Date.UTC(year, month - 1, 1)))}, het eerste volle jaar zonder waargenomen instroom; eerdere maanden volgen de waarnemingen en de afgestemde waarden. Maatregelen gelden vanaf hun eigen startmaand.`;
+    root.append(note);
+  }
 
   const shown = inputs.parameters.filter((p) => options.groups.includes(p.group));
   const sliders = new Map<string, {input: HTMLInputElement; start: number}>();

@@ -6,8 +6,25 @@ import type {ModelInputs, SeriesId} from "../model/types.js";
 import type {ScenarioLine} from "../components/scenario-chart.js";
 import type {Results} from "./session.js";
 
-/** The last month whose inflow the model takes from observations (CBS quarterly data end in 2024-Q3). */
-export const LAST_OBSERVED = "2024-09";
+/**
+ * The last month whose inflow the model takes from observations: the end of the last quarter of
+ * observed first applications in data/chain-observations.csv (CBS quarterly data; 2024-Q3 at present).
+ */
+export function lastObservedMonth(inputs: ModelInputs): string {
+  const quarters = inputs.observations.filter((o) => o.series === "inflow_first" && o.kind === "flow_quarter").map((o) => o.date).sort();
+  const last = quarters.at(-1);
+  if (!last) throw new Error("model inputs hold no observed quarterly first applications");
+  return `${last.slice(0, 4)}-${String(Number(last.slice(-1)) * 3).padStart(2, "0")}`;
+}
+
+/**
+ * The month from which slider changes apply: January of the first full calendar year without observed
+ * inflow, so that a change never rewrites the calibrated history.
+ */
+export function changesFrom(inputs: ModelInputs): string {
+  const last = lastObservedMonth(inputs);
+  return `${Number(last.slice(0, 4)) + 1}-01`;
+}
 
 /** Baseline, changed baseline (when assumptions changed) and scenario (when modified) lines of one series. */
 export function lines(results: Results, id: SeriesId, suffix?: string): ScenarioLine[] {
