@@ -133,7 +133,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
   }
 
   const quantified = inputs.measures.filter((m) => m.effects?.length && (options.pillars === "all" || options.pillars.includes(m.pillar)));
-  const switches = new Map<string, {on: HTMLInputElement; start: HTMLInputElement; strength: HTMLInputElement}>();
+  const switches = new Map<string, {on: HTMLInputElement; start: HTMLInputElement; end: HTMLInputElement; strength: HTMLInputElement}>();
   if (quantified.length) {
     const box = document.createElement("div");
     const heading = document.createElement("h3");
@@ -150,6 +150,8 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       on.checked = Boolean(active);
       const start = field(row, "month", "Vanaf (maand)");
       start.value = active?.start ?? m.defaultStart ?? from;
+      const end = field(row, "month", "Tot en met (maand, leeg = blijvend)");
+      end.value = active?.end ?? m.defaultEnd ?? "";
       const strength = field(row, "range", "Sterkte (1 = omvang uit de bron)");
       Object.assign(strength, {min: "0", max: "2", step: "0.1"});
       strength.value = String(active?.strength ?? 1);
@@ -167,7 +169,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       note.textContent = `${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
       row.prepend(legend);
       row.append(note);
-      switches.set(m.id, {on, start, strength});
+      switches.set(m.id, {on, start, end, strength});
       box.append(row);
     }
     root.append(box);
@@ -185,7 +187,12 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     for (const [id, s] of switches) {
       if (!s.on.checked) continue;
       const original = initial.measures.find((x) => x.id === id);
-      measures.push({...original, id, start: /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from, strength: s.strength.valueAsNumber});
+      const start = /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from;
+      const end = /^\d{4}-\d{2}$/.test(s.end.value) && s.end.value >= start ? s.end.value : undefined;
+      const measure: ScenarioMeasure = {...original, id, start, strength: s.strength.valueAsNumber};
+      if (end) measure.end = end;
+      else delete measure.end;
+      measures.push(measure);
     }
     return {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
   };

@@ -70,9 +70,15 @@ describe("maatregelen page", () => {
     const on = await waitForChange(page, cell, baseline);
     expect(parseDutchNumber(on)).toBeLessThan(parseDutchNumber(baseline));
     expect(page.url()).toContain("coa-maatregelenpakket-19000");
+    // An end month limits the measure: it is written into the URL and the outcome moves back towards the baseline.
+    await page.locator('fieldset[data-measure="coa-maatregelenpakket-19000"] input[type=month]').nth(1).fill("2023-12");
+    const ended = await waitForChange(page, cell, on);
+    expect(decodeURIComponent(page.url()), "URL").toContain("coa-maatregelenpakket-19000~2023-04~1~2023-12");
+    expect(parseDutchNumber(ended)).toBeGreaterThan(parseDutchNumber(on));
     await toggle.uncheck();
-    const off = await waitForChange(page, cell, on);
-    expect(off).toBe(baseline);
+    // Off again: the URL drops the measure and the cell returns to the baseline number (fails by timeout otherwise).
+    await page.waitForFunction(([s, b]) => !location.search.includes("coa-maatregelenpakket-19000") && document.querySelector(s)?.textContent === b, [cell, baseline] as const, {timeout: 15_000});
+    expect(await page.locator(cell).innerText()).toBe(baseline);
     expect(consoleErrors).toEqual([]);
     await close();
   });
