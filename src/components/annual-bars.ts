@@ -3,7 +3,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
-import {accessibleFigure} from "./figure.js";
+import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
 
@@ -14,12 +14,7 @@ export interface AnnualBar {
   value: number;
 }
 
-export interface AnnualBarsOptions {
-  width: number;
-  height?: number;
-  yLabel: string;
-  caption: string;
-  summary: string;
+export interface AnnualBarsOptions extends FigureOptions {
   format: (value: number) => string;
   tickFormat?: (value: number) => string;
 }

@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
-import {accessibleFigure} from "./figure.js";
+import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
 
@@ -23,12 +23,7 @@ export interface AnnualObserved {
   source: string;
 }
 
-export interface AnnualCompareOptions {
-  width: number;
-  height?: number;
-  yLabel: string;
-  caption: string;
-  summary: string;
+export interface AnnualCompareOptions extends FigureOptions {
   format: (value: number) => string;
   tickFormat?: (value: number) => string;
   /** Legend label of the observed ticks (default "waargenomen"). */

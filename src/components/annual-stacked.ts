@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
-import {accessibleFigure} from "./figure.js";
+import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
 
 export interface StackedAnnualRow {
@@ -16,12 +16,7 @@ export interface StackedAnnualRow {
   value: number;
 }
 
-export interface AnnualStackedOptions {
-  width: number;
-  height?: number;
-  yLabel: string;
-  caption: string;
-  summary: string;
+export interface AnnualStackedOptions extends FigureOptions {
   format: (value: number) => string;
   /** Categories in stacking order with their colours. */
   categories: {label: string; color: string}[];

@@ -5,7 +5,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
-import {accessibleFigure} from "./figure.js";
+import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 
 export type LineRole = "baseline" | "changed" | "scenario";
@@ -26,18 +26,12 @@ export interface ScenarioChartData {
   observed?: {date: Date; value: number; label: string}[];
 }
 
-export interface ScenarioChartOptions {
-  width: number;
-  height?: number;
-  yLabel: string;
-  caption: string;
+export interface ScenarioChartOptions extends FigureOptions {
   /** "YYYY-MM": months after it are modelled projections (dashed). */
   lastObserved?: string;
   /** Display window, "YYYY-MM" (inclusive). */
   from?: string;
   to?: string;
-  /** Short text alternative with the key numbers (read by screen readers). */
-  summary: string;
   format?: (value: number) => string;
   /** Tick labels of the y axis (default: Dutch thousands separators). */
   tickFormat?: (value: number) => string;

@@ -4,7 +4,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
-import {accessibleFigure} from "./figure.js";
+import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {monthDate, monthIndex} from "./scenario-chart.js";
 
@@ -14,15 +14,10 @@ export interface StackedLayer {
   values: ArrayLike<number>;
 }
 
-export interface StackedAreaOptions {
-  width: number;
-  height?: number;
+export interface StackedAreaOptions extends FigureOptions {
   start: string;
   from?: string;
   to?: string;
-  yLabel: string;
-  caption: string;
-  summary: string;
 }
 
 /** Draws the layers stacked in the given order. */
