@@ -32,6 +32,7 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
+    {name: "Hoe goed voorspelt het model?", path: "/voorspelkwaliteit"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,
