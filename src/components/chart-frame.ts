@@ -159,7 +159,6 @@ export function composeSvg(chart: SVGSVGElement, meta: ExportMeta): SVGSVGElemen
   const height = Number(chart.getAttribute("height")) || chart.getBoundingClientRect().height || 300;
   const maxChars = Math.max(20, Math.floor((width - 16) / (10 * CHAR_WIDTH)));
   const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("xmlns", SVG_NS);
   svg.setAttribute("font-family", "system-ui, sans-serif");
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
