@@ -298,6 +298,7 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
     toggle.textContent = open ? "Verberg tabel" : "Tabel";
+    toggle.setAttribute("aria-label", `${open ? "Verberg tabel" : "Toon de gegevens als tabel"}: ${options.title}`);
     tableBox.hidden = !open;
     // Rendered at the moment of opening, so the table always shows the current scenario.
     tableBox.replaceChildren(...(open ? [dataTable(options.rows(), {caption: options.title, units: options.units})] : []));
@@ -310,8 +311,8 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
     const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: options.units});
     download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${options.filename}${suffix}.csv`);
   };
-  button("CSV zoals getoond", "Download de getoonde gegevens als CSV voor Excel", () => csv(options.rows(), ""));
-  button("CSV volledig", "Download alle gegevens met waarnemingen als CSV voor Excel", () => csv(fullRowsOf(chart, options), "-volledig"));
+  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(options.rows(), ""));
+  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(chart, options), "-volledig"));
   button("SVG", "Download de grafiek als SVG", () => {
     const svg = mainSvg(chart);
     if (!svg) return;

@@ -189,7 +189,7 @@ describe("downloads", () => {
       const path = await download.path();
       return {name: download.suggestedFilename(), bytes: readFileSync(path!)};
     };
-    const csv = await save("getoonde gegevens als CSV");
+    const csv = await save("CSV zoals getoond");
     expect(csv.name).toBe("bezetting-coa.csv");
     const text = csv.bytes.toString("utf8").replace(/^\ufeff/, "");
     const lines = text.split("\r\n");

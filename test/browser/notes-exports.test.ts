@@ -52,7 +52,7 @@ describe("exports of the chart frame", () => {
         const [download] = await Promise.all([page.waitForEvent("download"), frame.getByRole("button", {name: label}).click()]);
         return {name: download.suggestedFilename(), text: readFileSync((await download.path())!).toString("utf8")};
       };
-      const shown = await save(/^Download de getoonde gegevens als CSV/);
+      const shown = await save(/^Download CSV zoals getoond/);
       expect(shown.name).toBe("bezetting-coa.csv");
       expect(shown.text.startsWith("\ufeff")).toBe(true);
       const lines = shown.text.slice(1).split("\r\n");
@@ -63,14 +63,14 @@ describe("exports of the chart frame", () => {
       expect(lines[2]).toMatch(/^2022-01;\d+(,\d)?;/);
       expect(lines.some((l) => /;\d+,\d(;|$)/.test(l))).toBe(true); // decimal comma
       expect(shown.text).toMatch(/Link: http:\/\/127\.0\.0\.1:\d+\/opvang\?/);
-      const full = await save(/^Download alle gegevens met waarnemingen/);
+      const full = await save(/^Download CSV volledig/);
       expect(full.name).toBe("bezetting-coa-volledig.csv");
       const observed = full.text.split("\r\n").filter((l) => l.includes(";waargenomen;"));
       expect(observed.length).toBeGreaterThan(3);
       // The Tabel view: same rows as the CSV "zoals getoond", Dutch numbers.
       const toggle = frame.getByRole("button", {name: /^Toon de gegevens als tabel/});
       await toggle.click();
-      expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+      expect(await frame.locator("button.table-toggle").getAttribute("aria-expanded")).toBe("true");
       const table = frame.locator(".data-table table");
       const rows = await table.locator("tbody tr").count();
       const csvRows = lines.slice(2).filter((l) => /^\d{4}-\d{2};/.test(l));
@@ -81,7 +81,7 @@ describe("exports of the chart frame", () => {
       expect(parseDutchNumber(firstCells[1])).toBeCloseTo(Number(firstCsv[1].replace(",", ".")), 1);
       expect(firstCells[1]).toMatch(/^\d{1,3}(\.\d{3})*(,\d)?$/);
       await screenshot(page, "notes-tabel-opvang");
-      await toggle.click();
+      await frame.getByRole("button", {name: /^Verberg tabel/}).click();
       expect(await frame.locator(".data-table").count()).toBe(0);
       expect(consoleErrors).toEqual([]);
     } finally {
@@ -117,4 +117,28 @@ describe("scenario brief", () => {
       await close();
     }
   });
+});
+
+describe("accessibility of the new views (axe-core)", () => {
+  for (const path of [`/opvang${SCENARIO}`, `/notitie${SCENARIO}`, "/begrippen"]) {
+    test(`${path} with every table view open has no serious or critical violations`, async () => {
+      const axe = (await import("axe-core")).default;
+      const {page, close} = await openPage(path);
+      try {
+        await page.evaluate(() => {
+          for (const b of document.querySelectorAll<HTMLButtonElement>("button.table-toggle[aria-expanded='false']")) b.click();
+          for (const d of document.querySelectorAll("details")) d.open = true;
+        });
+        await page.addScriptTag({content: axe.source});
+        const result = await page.evaluate(async () => {
+          const run = await (window as unknown as {axe: {run: (d: Document, o: object) => Promise<{violations: {id: string; impact: string; nodes: {target: string[]}[]}[]}>}}).axe.run(document, {resultTypes: ["violations"]});
+          return run.violations.map((v) => ({id: v.id, impact: v.impact, target: v.nodes[0]?.target.join(" ")}));
+        });
+        const serious = result.filter((v) => v.impact === "serious" || v.impact === "critical");
+        expect(serious, JSON.stringify(serious, null, 1)).toEqual([]);
+      } finally {
+        await close();
+      }
+    });
+  }
 });
