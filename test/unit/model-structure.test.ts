@@ -1,7 +1,7 @@
 import {beforeAll, describe, expect, it} from "vitest";
 import {run} from "../../src/model/run.js";
 import {chainStocks, enteringFlows, FLOWS, leavingFlows, STOCKS} from "../../src/model/structure.js";
-import {SERIES_IDS, type ModelInputs} from "../../src/model/types.js";
+import {SERIES_IDS, type ModelInputs, type Scenario} from "../../src/model/types.js";
 import {testInputs} from "../fixtures/model/inputs.js";
 
 let inputs: ModelInputs;
@@ -19,10 +19,11 @@ describe("the declared stocks and flows", () => {
   });
 
   it("run(scenario): the chain stocks change each month by the declared entering minus leaving flows (plus corrections at readings)", () => {
-    for (const scenario of [
+    const scenarios: Scenario[] = [
       {preset: "ongewijzigd", overrides: {}, measures: []},
       {preset: "mpp-2025-ii-max", overrides: {ind_decisions_per_month: 4000}, measures: [], origin: "2024-01"}
-    ]) {
+    ];
+    for (const scenario of scenarios) {
       const s = run(scenario, inputs).series;
       const total = (t: number) => chainStocks().reduce((a, id) => a + s[id][t]!, 0);
       for (let t = 1; t < s.in_system.length; t++) {
