@@ -32,8 +32,8 @@ export function isPagePath(pathname: string): boolean {
 /**
  * The href that `href` (as written in the page, relative or absolute) should have on a page at
  * `pageUrl` whose scenario is `search`, or null when the link must be left alone: another origin, an
- * asset or download, a link to the same page's section, or a link that sets its own query (a
- * permalink, a comparison pair).
+ * asset or download, a link to a section of the same page, or a link whose query holds more than a
+ * scenario (a comparison pair `?a=…&b=…`). A link that already carries a scenario gets the current one.
  */
 export function carryScenario(href: string, pageUrl: string, search: string): string | null {
   if (href === "" || href.startsWith("#") || /^(mailto|tel|javascript|data|blob):/i.test(href)) return null;
@@ -46,7 +46,7 @@ export function carryScenario(href: string, pageUrl: string, search: string): st
     return null;
   }
   if (target.origin !== page.origin || !isPagePath(target.pathname)) return null;
-  if (target.search !== "") return null;
+  for (const key of target.searchParams.keys()) if (!(SCENARIO_KEYS as readonly string[]).includes(key)) return null;
   const carried = scenarioSearch(search);
   // Keep the link relative when it was: Framework writes sidebar links relative to the page.
   const absolute = /^[a-z]+:\/\//i.test(href) || href.startsWith("//");
