@@ -31,6 +31,7 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Uitstroom", path: "/uitstroom"},
     {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
+    {name: "Vergelijken", path: "/vergelijken"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],

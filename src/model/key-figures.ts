@@ -22,6 +22,8 @@ export interface KeyFigureDefinition {
 
 export const KEY_FIGURES = {
   inflow_total: {name: "instroom (MPP-definitie)", measure: "flow", series: ["inflow_total"], unit: "personen"},
+  inflow_amv: {name: "eerste aanvragen van alleenstaande minderjarigen", measure: "flow", series: ["inflow_amv"], unit: "personen"},
+  nidos_caseload: {name: "caseload Nidos (amv onder voogdij)", measure: "stock", series: ["nidos_caseload"], unit: "personen"},
   inflow_nareis: {name: "instroom via nareis", measure: "flow", series: ["inflow_nareis"], unit: "personen"},
   ind_backlog: {name: "IND-voorraad asiel eerste aanleg", measure: "stock", series: ["backlog_total"], unit: "zaken"},
   lead_time: {name: "doorlooptijd IND (voorraad / beslissingen per maand)", measure: "stock", series: ["lead_time_months"], unit: "maanden"},
