@@ -6,6 +6,7 @@
 import type {ModelInputs, Scenario} from "../model/types.js";
 import {formatDecimal, formatCount} from "../components/format.js";
 import {searchFor} from "./session.js";
+import {scenarioSearch} from "./links.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -100,6 +101,6 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs, clamped: R
 /** A link to another page that carries the current scenario along in the search string. */
 export function pageLink(path: string, label: string): HTMLAnchorElement {
   const a = el("a", undefined, label);
-  a.href = path + window.location.search;
+  a.href = path + scenarioSearch(window.location.search);
   return a;
 }
