@@ -121,7 +121,7 @@ function parameterControl(parameter: Parameter, start: number, given: number | u
   basis.className = "basis";
   const row = document.createElement("div");
   row.className = "control-row";
-  const back = button("basis", `${parameter.label} terug naar de basis`);
+  const back = button("basis", `basis: ${parameter.label} terug naar de basiswaarde`);
 
   if (kind === "switch") {
     const input = document.createElement("input");
@@ -204,7 +204,7 @@ function parameterControl(parameter: Parameter, start: number, given: number | u
   if (start > 0) {
     for (const factor of RELATIVE_STEPS) {
       const text = `${factor > 0 ? "+" : "−"}${Math.abs(factor * 100)}%`;
-      const b = button(text, `${parameter.label}: basiswaarde ${text}`);
+      const b = button(text, `${text} op de basiswaarde van ${parameter.label}`);
       b.addEventListener("click", () => {
         exact = relativeValue(parameter, start, factor);
         input.value = String(exact);
@@ -367,7 +367,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     root.append(box);
   }
 
-  const resetAll = button("Alles terug naar basis", "Hele scenario terug naar de basis: alle knoppen, aannames en maatregelen");
+  const resetAll = button("Alles terug naar basis", "Alles terug naar basis: alle knoppen, aannames en maatregelen van het scenario");
   resetAll.classList.add("reset-all");
   resetAll.addEventListener("click", () => {
     carried = {};

@@ -40,9 +40,9 @@ export interface IndView {
   measuresNote: string;
 }
 
-/** "28.000 (2022), 35.000 (2023) en 40.480 (2024)": a dated per-month register value as annual totals. */
-export function annualProduction(steps: readonly DatedValue[]): string {
-  const parts = steps.map((d) => `${formatCount(d.value * 12)} (${d.from.slice(0, 4)})`);
+/** "2.333 (2022), 2.917 (2023) en 3.373 (2024)": a dated register value by the year each step starts. */
+export function byStartYear(steps: readonly DatedValue[]): string {
+  const parts = steps.map((d) => `${formatCount(d.value)} (vanaf ${formatMonth(monthDate(d.from))})`);
   return parts.length > 1 ? `${parts.slice(0, -1).join(", ")} en ${parts.at(-1)}` : (parts[0] ?? "");
 }
 
@@ -111,7 +111,7 @@ export function indCharts(v: IndView, results: Results, inputs: ModelInputs, sce
   const y = v.year;
   const eoy = (values: ArrayLike<number>) => formatCount(endOfYear(values, start, y));
   const decisionsParam = parameter(inputs, "ind_decisions_per_month");
-  const production = Array.isArray(decisionsParam.value) ? annualProduction(decisionsParam.value) : formatCount(decisionsParam.value * 12);
+  const production = Array.isArray(decisionsParam.value) ? byStartYear(decisionsParam.value) : formatCount(decisionsParam.value);
   const observedDecisions = observations(inputs, "decisions", "flow_year");
   const observedLead = observations(inputs, "lead_time_months", "mean_year");
   const observedDwangsom = observations(inputs, "dwangsom_eur", "flow_year");
@@ -143,7 +143,7 @@ export function indCharts(v: IndView, results: Results, inputs: ModelInputs, sce
   const decisions = framed(
     scenarioChart(
       {start, lines: lines(results, "decisions"), band: bandOf(results, "decisions")},
-      {width, height: 220, yLabel: "beslissingen per maand", lastObserved, caption: `Beslissingen van de IND in eerste aanleg per maand (gemodelleerd): de productie uit het parameterregister (${production} per jaar, daarna gelijk), tenzij er te weinig zaken zijn. Band: P10–P90 van ${BAND_RUNS} modelruns.`, summary: `Beslissingen per maand eind ${y}: ${eoy(s.decisions)}.`}
+      {width, height: 220, yLabel: "beslissingen per maand", lastObserved, caption: `Beslissingen van de IND in eerste aanleg per maand (gemodelleerd): de productie uit het parameterregister (${production} per maand, daarna gelijk; gezet op de IND-jaarcijfers ${listByYear(observedDecisions, formatCount)}), tenzij er te weinig zaken zijn. Band: P10–P90 van ${BAND_RUNS} modelruns.`, summary: `Beslissingen per maand eind ${y}: ${eoy(s.decisions)}.`}
     ),
     {title: "Beslissingen per maand", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); productie: IND", rows: () => chartRows(results, "decisions"), filename: "beslissingen-per-maand"}
   );
