@@ -269,6 +269,8 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
   /** Overrides and measures of parameters not shown on this page (kept, unless the whole scenario is reset). */
   let carried: Record<string, number> = {...initial.overrides};
   let carriedMeasures: ScenarioMeasure[] = [...initial.measures];
+  /** Baseline measures switched off by the link (kept, unless the whole scenario is reset). */
+  let carriedOff: string[] | undefined = initial.off;
 
   const presetInput = Inputs.select(inputs.presets, {
     label: "Scenario (uitgangspunt)",
@@ -295,7 +297,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     const note = document.createElement("div");
     note.className = "basis";
     const [year, month] = defaultFrom.split("-").map(Number);
-    note.textContent = `Standaard ${formatMonth(new Date(Date.UTC(year ?? 2025, (month ?? 1) - 1, 1)))}, het eerste volle jaar zonder waargenomen instroom; eerdere maanden volgen de waarnemingen en de afgestemde waarden. Een latere maand laat een wijziging later ingaan. Maatregelen gelden vanaf hun eigen startmaand.`;
+    note.textContent = `Standaard ${formatMonth(new Date(Date.UTC(year ?? 2025, (month ?? 1) - 1, 1)))}, de eerste maand na de laatste waarneming (de start van de prognose); eerdere maanden volgen de waarnemingen en de afgestemde waarden. Een latere maand laat een wijziging later ingaan. Maatregelen gelden vanaf hun eigen startmaand.`;
     box.append(label, fromInput, note);
     if (shown.length) root.append(box);
     else {
@@ -372,6 +374,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
   resetAll.addEventListener("click", () => {
     carried = {};
     carriedMeasures = [];
+    carriedOff = undefined;
     fromInput.value = defaultFrom;
     for (const c of controls.values()) c.reset();
     for (const s of switches.values()) s.on.checked = false;
@@ -398,7 +401,10 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       else delete measure.end;
       measures.push(measure);
     }
-    return {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
+    const out: Scenario = {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
+    if (carriedOff?.length) out.off = carriedOff;
+    else delete out.off;
+    return out;
   };
   Object.defineProperty(root, "value", {get: compute});
   return root;

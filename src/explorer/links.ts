@@ -7,8 +7,8 @@
  * Works with clean URLs (`/ind`), `.html` URLs (`/ind.html`) and under a subpath.
  */
 
-/** The URL keys that make up a scenario (src/model/scenario.ts; `t` is the forecast origin). */
-export const SCENARIO_KEYS = ["p", "o", "m", "s", "e", "f", "t", "v", "d"] as const;
+/** The URL keys that make up a scenario (src/model/scenario.ts; `t` is the forecast origin, `x` baseline measures switched off). */
+export const SCENARIO_KEYS = ["p", "o", "m", "x", "s", "e", "f", "t", "v", "d"] as const;
 
 /** The part of a search string that describes the scenario ("?p=…&o=…"); "" when there is none. */
 export function scenarioSearch(search: string): string {

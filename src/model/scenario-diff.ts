@@ -4,16 +4,15 @@ import type {ModelInputs, Scenario} from "./types.js";
 /** The preset alone, over the same horizon (no overrides, no measures). */
 export function presetOnly(scenario: Scenario): Scenario {
   const out: Scenario = {preset: scenario.preset, overrides: {}, measures: []};
-  for (const key of ["start", "end", "origin"] as const) {
-    const value = (scenario as Scenario & {origin?: string})[key];
-    if (value !== undefined) (out as Scenario & {origin?: string})[key] = value;
-  }
+  if (scenario.start !== undefined) out.start = scenario.start;
+  if (scenario.end !== undefined) out.end = scenario.end;
+  if (scenario.origin !== undefined) out.origin = scenario.origin;
   return out;
 }
 
-/** True when the scenario changes anything beyond its preset (an override or a measure). */
+/** True when the scenario changes anything beyond its preset (an override, a measure, or a baseline measure switched off). */
 export function isModified(scenario: Scenario): boolean {
-  return Object.keys(scenario.overrides).length > 0 || scenario.measures.length > 0;
+  return Object.keys(scenario.overrides).length > 0 || scenario.measures.length > 0 || (scenario.off?.length ?? 0) > 0;
 }
 
 /** The "changed baseline": the scenario with only its assumption overrides (no levers, no measures); null when there are none. */
@@ -21,5 +20,7 @@ export function changedBaseline(scenario: Scenario, inputs: ModelInputs): Scenar
   const assumptions = new Set(inputs.parameters.filter((p) => p.kind === "assumption").map((p) => p.id));
   const overrides = Object.fromEntries(Object.entries(scenario.overrides).filter(([id]) => assumptions.has(id)));
   if (!Object.keys(overrides).length) return null;
-  return {...scenario, overrides, measures: []};
+  const out: Scenario = {...scenario, overrides, measures: []};
+  delete out.off;
+  return out;
 }

@@ -7,6 +7,7 @@ import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchBrowser} from "../../scripts/browser.js";
 import {siteUrl} from "./harness.js";
+import {LATEST_END, MODEL_START} from "../../src/model/constants.js";
 
 const PAGES = ["/", "/instroom", "/ind", "/opvang", "/uitstroom", "/nareis", "/maatregelen", "/vergelijken"];
 const STATES_PER_PAGE = 38; // 8 × 38 = 304
@@ -24,14 +25,16 @@ function rng(seed: number): () => number {
   };
 }
 
-const month = (i: number) => `${2015 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
-const LAST = (2040 - 2015) * 12 + 11; // 2040-12, the decoder's latest month
+const Y0 = Number(MODEL_START.slice(0, 4));
+const month = (i: number) => `${Y0 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
+/** The decoder's latest month, as an offset from the model start (January). */
+const LAST = (Number(LATEST_END.slice(0, 4)) - Y0) * 12 + Number(LATEST_END.slice(5, 7)) - 1;
 
-/** A valid URL state: s and e inside 2015-01 … 2040-12 with e ≥ s (each sometimes absent), sometimes a lever. */
+/** A valid URL state: s and e inside MODEL_START … LATEST_END with e ≥ s (each sometimes absent), sometimes a lever. */
 export function states(seed: number, n: number): string[] {
   const r = rng(seed);
   return Array.from({length: n}, () => {
-    const q = new URLSearchParams({p: ["ongewijzigd", "mpp-2023-min", "mpp-2023-medio", "mpp-2023-max"][Math.floor(r() * 4)] ?? "ongewijzigd"});
+    const q = new URLSearchParams({p: ["ongewijzigd", "mpp-2023-i-min", "mpp-2024-ii-max", "mpp-2025-ii-max"][Math.floor(r() * 4)] ?? "ongewijzigd"});
     const kind = r();
     if (kind < 0.8) {
       // Mostly short and medium horizons (the model runs 200 band runs per state); some up to the full range.
@@ -39,8 +42,8 @@ export function states(seed: number, n: number): string[] {
       const span = r() < 0.85 ? Math.floor(r() * 96) : Math.floor(r() * (LAST - s + 1));
       q.set("s", month(s));
       q.set("e", month(Math.min(LAST, s + span)));
-    } else if (kind < 0.9) q.set("s", month(Math.floor(r() * ((2030 - 2015) * 12 + 12))));
-    else q.set("e", month(Math.floor(r() * (LAST + 1 - 7 * 12)) + 7 * 12));
+    } else if (kind < 0.9) q.set("s", month(Math.floor(r() * 9 * 12)));
+    else q.set("e", month(Math.floor(r() * (LAST + 1))));
     if (r() < 0.3) q.set("o", `ind_decisions_per_month:${1000 + Math.round(r() * 5000)}`);
     return `?${q.toString()}`;
   });
@@ -71,7 +74,7 @@ describe("any valid horizon renders", () => {
       const q = new URLSearchParams(s);
       const [start, end] = [q.get("s") ?? "2022-01", q.get("e") ?? "2030-12"];
       if (q.has("s") && q.has("e")) expect(end >= start, s).toBe(true);
-      expect(start >= "2015-01" && end <= "2040-12", s).toBe(true);
+      expect(start >= MODEL_START && end <= LATEST_END, s).toBe(true);
     }
     // Horizons that leave out 2025 (the pages' reference year) are in the sample.
     expect(all.some((s) => (new URLSearchParams(s).get("s") ?? "") > "2025-12")).toBe(true);

@@ -86,7 +86,7 @@ describe("one scenario across pages", () => {
   });
 
   test("the chain diagram, in-text links and the footer link carry the scenario; a comparison pair is not carried", async () => {
-    const search = "?p=mpp-2023-max&o=ind_decisions_per_month%3A4050";
+    const search = "?p=mpp-2023-i-max&o=ind_decisions_per_month%3A4050";
     const {page, close} = await openPage(`/${search}`);
     const hrefs = await page.$$eval("a.chain-stage, a.chain-loop, #observablehq-main li a, #observablehq-sidebar a", (els) => els.map((a) => a.getAttribute("href") ?? ""));
     const internal = hrefs.filter((h) => h.startsWith("./"));
@@ -119,7 +119,7 @@ describe("one scenario across pages", () => {
   });
 
   test("every scenario page shows the same key figures for one scenario, equal to the model's", async () => {
-    const search = "?p=mpp-2023-medio&o=housing_realisation%3A0.85,ind_decisions_per_month%3A3800";
+    const search = "?p=mpp-2023-i-medio&o=housing_realisation%3A0.85,ind_decisions_per_month%3A3800";
     const {scenario} = decodeScenarioFromSearch(search, inputs);
     const results = compute(inputs, {...scenario, overridesFrom: changesFrom(inputs)}, ["coa_total"]);
     const seen = new Map<string, {value: string; page: string}>();

@@ -11,9 +11,9 @@ const cell = (figure: string, col: string) => `#vergelijking tr[data-figure="${f
 
 describe("vergelijken page", () => {
   test("two presets side by side: values, difference and percentage per year from the model", async () => {
-    const {page, consoleErrors, close} = await openPage("/vergelijken?a=ongewijzigd&b=mpp-2023-max");
+    const {page, consoleErrors, close} = await openPage("/vergelijken?a=ongewijzigd&b=mpp-2023-i-max");
     const a = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
-    const b = run({preset: "mpp-2023-max", overrides: {}, measures: []}, inputs);
+    const b = run({preset: "mpp-2023-i-max", overrides: {}, measures: []}, inputs);
     for (const year of [2025, 2030]) {
       const fa = keyFigure(a, "coa_occupancy", year).value ?? NaN;
       const fb = keyFigure(b, "coa_occupancy", year).value ?? NaN;
@@ -26,17 +26,17 @@ describe("vergelijken page", () => {
     expect(await page.locator("figure.chart-frame").count()).toBe(4);
     const legend = await page.locator("figure.chart-frame").first().innerText();
     expect(legend).toContain("A: Ongewijzigd beleid");
-    expect(legend).toContain(`B: ${inputs.presets.find((p) => p.id === "mpp-2023-max")?.name}`);
+    expect(legend).toContain(`B: ${inputs.presets.find((p) => p.id === "mpp-2023-i-max")?.name}`);
     expect(legend).toContain("basis: ongewijzigd beleid");
     expect(consoleErrors).toEqual([]);
     await close();
   });
 
   test("choosing B writes the pair into the URL; a pasted link is read and its clamping shown", async () => {
-    const {page, close} = await openPage("/vergelijken?a=ongewijzigd&b=mpp-2023-max");
+    const {page, close} = await openPage("/vergelijken?a=ongewijzigd&b=mpp-2023-i-max");
     const before = await page.locator(cell("ind_backlog@2026", "b")).innerText();
-    await page.locator('[data-side="B"] select').selectOption("mpp-2023-min");
-    await page.waitForFunction(() => new URL(location.href).searchParams.get("b") === "mpp-2023-min", null, {timeout: 15_000});
+    await page.locator('[data-side="B"] select').selectOption("mpp-2023-i-min");
+    await page.waitForFunction(() => new URL(location.href).searchParams.get("b") === "mpp-2023-i-min", null, {timeout: 15_000});
     expect(await page.locator(cell("ind_backlog@2026", "b")).innerText()).not.toBe(before);
     await page.locator('[data-side="B"] select').selectOption("link");
     await page.locator('[data-side="B"] input[type=text]').fill("http://example.org/opvang.html?p=ongewijzigd&o=capacity_emergency%3A999999");
@@ -61,11 +61,11 @@ describe("vergelijken page", () => {
   });
 
   test("the CSV of the table holds every row with the pair's link", async () => {
-    const {page, close} = await openPage("/vergelijken?a=mpp-2023-min&b=mpp-2023-max");
+    const {page, close} = await openPage("/vergelijken?a=mpp-2023-i-min&b=mpp-2023-i-max");
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", {name: "CSV van de tabel"}).click()]);
     const text = readFileSync((await download.path())!, "utf8");
     const lines = text.trim().split("\n");
-    expect(lines[2]).toMatch(/^# Link: http:\/\/127\.0\.0\.1:\d+\/vergelijken\?a=mpp-2023-min&b=mpp-2023-max/);
+    expect(lines[2]).toMatch(/^# Link: http:\/\/127\.0\.0\.1:\d+\/vergelijken\?a=mpp-2023-i-min&b=mpp-2023-i-max/);
     expect(lines[3]).toBe("uitkomst,jaar,scenario_a,a,scenario_b,b,verschil,verschil_procent");
     expect(lines.length).toBe(4 + 60);
     await close();

@@ -13,10 +13,10 @@ beforeAll(async () => {
 
 describe("choices", () => {
   it("a preset id is that preset alone", () => {
-    const c = parseChoice("mpp-2023-max", inputs, "", "ongewijzigd");
+    const c = parseChoice("mpp-2023-i-max", inputs, "", "ongewijzigd");
     expect(c.kind).toBe("preset");
-    expect(c.scenario).toEqual({preset: "mpp-2023-max", overrides: {}, measures: []});
-    expect(c.label).toBe(inputs.presets.find((p) => p.id === "mpp-2023-max")?.name);
+    expect(c.scenario).toEqual({preset: "mpp-2023-i-max", overrides: {}, measures: []});
+    expect(c.label).toBe(inputs.presets.find((p) => p.id === "mpp-2023-i-max")?.name);
   });
 
   it("'huidig' is the scenario the site carries, run as the pages run it (changes from the controls' month)", () => {
@@ -28,22 +28,22 @@ describe("choices", () => {
   });
 
   it("a pasted link is read from its search, with clamping notices in Dutch", () => {
-    expect(linkSearch("https://example.nl/verkenner/opvang.html?p=mpp-2023-max&o=occupancy_rate%3A5#x")).toBe("p=mpp-2023-max&o=occupancy_rate%3A5");
-    const c = parseChoice("p=mpp-2023-max&o=occupancy_rate%3A5", inputs, "", "ongewijzigd");
+    expect(linkSearch("https://example.nl/verkenner/opvang.html?p=mpp-2023-i-max&o=occupancy_rate%3A5#x")).toBe("p=mpp-2023-i-max&o=occupancy_rate%3A5");
+    const c = parseChoice("p=mpp-2023-i-max&o=occupancy_rate%3A5", inputs, "", "ongewijzigd");
     expect(c.kind).toBe("link");
-    expect(c.scenario.preset).toBe("mpp-2023-max");
+    expect(c.scenario.preset).toBe("mpp-2023-i-max");
     expect(c.scenario.overrides.occupancy_rate).toBe(0.97);
     expect(c.notices.join(" ")).toMatch(/begrensd op 0\.97/);
   });
 
   it("text without a scenario falls back with a notice, never throws", () => {
-    const c = parseChoice("hallo wereld", inputs, "", "mpp-2023-medio");
-    expect(c.scenario.preset).toBe("mpp-2023-medio");
+    const c = parseChoice("hallo wereld", inputs, "", "mpp-2023-i-medio");
+    expect(c.scenario.preset).toBe("mpp-2023-i-medio");
     expect(c.notices[0]).toMatch(/geen scenario/);
   });
 
   it("B defaults to the current scenario when the site carries one, else the second preset", () => {
-    expect(defaultB(inputs, "?p=mpp-2023-max")).toBe(CURRENT);
+    expect(defaultB(inputs, "?p=mpp-2023-i-max")).toBe(CURRENT);
     expect(defaultB(inputs, "")).toBe(inputs.presets[1]?.id);
   });
 
@@ -57,7 +57,7 @@ describe("choices", () => {
 describe("table", () => {
   it("every compared figure per year: A, B, B − A and the relative difference from the same key-figure function", () => {
     const a = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
-    const b = run({preset: "mpp-2023-max", overrides: {}, measures: []}, inputs);
+    const b = run({preset: "mpp-2023-i-max", overrides: {}, measures: []}, inputs);
     const rows = compareRows(a, b);
     expect(rows).toHaveLength(COMPARE_FIGURES.length * COMPARE_YEARS.length);
     const r = rows.find((x) => x.figure === "ind_backlog" && x.year === 2027);
@@ -79,7 +79,7 @@ describe("table", () => {
   });
 
   it("compare() of a preset with itself gives zero differences", () => {
-    const c = compare(inputs, {a: "mpp-2023-medio", b: "mpp-2023-medio"}, "");
+    const c = compare(inputs, {a: "mpp-2023-i-medio", b: "mpp-2023-i-medio"}, "");
     expect(c.rows.every((r) => r.diff === 0)).toBe(true);
   });
 

@@ -100,8 +100,8 @@ describe("scenario-diff", () => {
   });
 
   it("presetOnly keeps the horizon and drops the changes; isModified tells them apart", () => {
-    const s = {preset: "mpp-2023-max", overrides: {capacity_emergency: 30000}, measures: [], start: "2023-01", end: "2028-12"};
-    expect(presetOnly(s)).toEqual({preset: "mpp-2023-max", overrides: {}, measures: [], start: "2023-01", end: "2028-12"});
+    const s = {preset: "mpp-2023-i-max", overrides: {capacity_emergency: 30000}, measures: [], start: "2023-01", end: "2028-12"};
+    expect(presetOnly(s)).toEqual({preset: "mpp-2023-i-max", overrides: {}, measures: [], start: "2023-01", end: "2028-12"});
     expect(isModified(s)).toBe(true);
     expect(isModified(presetOnly(s))).toBe(false);
   });
