@@ -327,6 +327,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
   }
   const quantified = inputs.measures.filter((m) => m.effects?.length && (options.pillars === "all" || options.pillars.includes(m.pillar)));
   const switches = new Map<string, {on: HTMLInputElement; start: HTMLInputElement; end: HTMLInputElement; strength: HTMLInputElement}>();
+  const baselineIds = new Set(quantified.filter((m) => m.inBaseline === true).map((m) => m.id));
   if (quantified.length) {
     const box = document.createElement("div");
     const heading = document.createElement("h3");
@@ -339,9 +340,11 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       row.dataset.measure = m.id;
       const legend = document.createElement("legend");
       legend.textContent = m.name;
-      const on = field(row, "checkbox", "Aan");
+      const inBaseline = m.inBaseline === true;
+      if (inBaseline) row.dataset.baseline = "true";
+      const on = field(row, "checkbox", inBaseline ? "Aan (onderdeel van de basis)" : "Aan");
       on.setAttribute("role", "switch");
-      on.checked = Boolean(active);
+      on.checked = inBaseline ? !(initial.off ?? []).includes(m.id) : Boolean(active);
       const start = field(row, "month", "Vanaf (maand)");
       start.value = active?.start ?? m.defaultStart ?? from0;
       const end = field(row, "month", "Tot en met (maand, leeg = blijvend)");
@@ -360,7 +363,9 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       strength.after(readout);
       const note = document.createElement("div");
       note.className = "basis";
-      note.textContent = `${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      note.textContent = `${inBaseline ? "Deze maatregel zit in elk scenario (de basis); hier kun je hem uitzetten. " : ""}${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      // A baseline measure runs with the catalogue's period and strength; a second copy would count it twice.
+      if (inBaseline) for (const input of [start, end, strength]) input.disabled = true;
       row.prepend(legend);
       row.append(note);
       switches.set(m.id, {on, start, end, strength});
@@ -377,7 +382,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     carriedOff = undefined;
     fromInput.value = defaultFrom;
     for (const c of controls.values()) c.reset();
-    for (const s of switches.values()) s.on.checked = false;
+    for (const [id, s] of switches) s.on.checked = baselineIds.has(id);
     changed();
   });
   root.append(resetAll);
@@ -391,7 +396,12 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       else overrides[id] = value;
     }
     const measures: ScenarioMeasure[] = carriedMeasures.filter((x) => !switches.has(x.id));
+    const off = new Set((carriedOff ?? []).filter((id) => !switches.has(id)));
     for (const [id, s] of switches) {
+      if (baselineIds.has(id)) {
+        if (!s.on.checked) off.add(id);
+        continue;
+      }
       if (!s.on.checked) continue;
       const original = initial.measures.find((x) => x.id === id);
       const start = isMonth(s.start.value) ? s.start.value : from;
@@ -402,7 +412,7 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       measures.push(measure);
     }
     const out: Scenario = {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
-    if (carriedOff?.length) out.off = carriedOff;
+    if (off.size) out.off = [...off];
     else delete out.off;
     return out;
   };

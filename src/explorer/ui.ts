@@ -92,8 +92,12 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs, clamped: R
     const measure = inputs.measures.find((x) => x.id === m.id);
     list.append(el("li", undefined, `Maatregel: ${measure?.name ?? m.id}, vanaf ${m.start}${m.end ? ` tot ${m.end}` : ""}, sterkte ${formatDecimal(m.strength)}`));
   }
+  for (const id of scenario.off ?? []) {
+    const measure = inputs.measures.find((x) => x.id === id);
+    list.append(el("li", undefined, `Maatregel uit de basis uitgezet: ${measure?.name ?? id}`));
+  }
   if (overrides.length && scenario.overridesFrom) list.append(el("li", undefined, `Wijzigingen met de knoppen gelden vanaf ${scenario.overridesFrom}.`));
-  if (!overrides.length && !scenario.measures.length) list.append(el("li", undefined, "Geen wijzigingen ten opzichte van het scenario."));
+  if (!overrides.length && !scenario.measures.length && !(scenario.off ?? []).length) list.append(el("li", undefined, "Geen wijzigingen ten opzichte van het scenario."));
   box.append(list);
   return box;
 }

@@ -10,6 +10,7 @@ import {compute} from "../../src/explorer/session.js";
 import {changesFrom} from "../../src/explorer/series.js";
 import {keyFigure} from "../../src/model/key-figures.js";
 import {decodeScenarioFromSearch} from "../../src/model/scenario.js";
+import {defaultValueAt} from "../../src/model/params.js";
 import {openPage, parseDutchNumber, setSlider, waitForChange} from "./harness.js";
 
 const inputs = await loadModelInputs();
@@ -180,8 +181,10 @@ describe("controls people expect", () => {
     const before = await page.locator("#werkvoorraad-2025").innerText();
     await control.getByRole("button", {name: /^\+10%/}).click();
     await waitForChange(page, "#werkvoorraad-2025", before);
-    expect(new URL(page.url()).searchParams.get("o")).toBe("ind_decisions_per_month:3710.3");
-    expect(await control.locator("output").innerText()).toBe("3.710,3");
+    const p = inputs.parameters.find((x) => x.id === "ind_decisions_per_month")!;
+    const exact = defaultValueAt(p, changesFrom(inputs)) * 1.1;
+    expect(new URL(page.url()).searchParams.get("o")).toBe(`ind_decisions_per_month:${Number(exact.toPrecision(6))}`);
+    expect(parseDutchNumber(await control.locator("output").innerText())).toBeCloseTo(exact, 1);
     await control.getByRole("button", {name: /^basis/}).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("o"), null, {timeout: 15_000});
     expect(await page.locator("#werkvoorraad-2025").innerText()).toBe(before);
@@ -189,6 +192,23 @@ describe("controls people expect", () => {
     await page.getByRole("button", {name: /^Alles terug naar basis/}).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("o"), null, {timeout: 15_000});
     expect(await page.locator(".input-summary").innerText()).toContain("Geen wijzigingen");
+    await close();
+  });
+
+  test("a baseline measure is on by default; switching it off writes x= and is listed, never counted twice", async () => {
+    const baseline = inputs.measures.find((m) => m.inBaseline && m.effects?.length && m.pillar === "doorstroom");
+    expect(baseline, "a quantified baseline measure on /ind").toBeDefined();
+    const {page, close} = await openPage("/ind");
+    const sw = page.locator(`fieldset[data-measure="${baseline!.id}"] input[role=switch]`);
+    expect(await sw.isChecked()).toBe(true);
+    expect(await page.locator(`fieldset[data-measure="${baseline!.id}"] input[type=range]`).isDisabled()).toBe(true);
+    await sw.uncheck();
+    await page.waitForFunction((id) => new URL(location.href).searchParams.get("x") === id, baseline!.id, {timeout: 15_000});
+    expect(new URL(page.url()).searchParams.get("m")).toBeNull();
+    expect(await page.locator(".input-summary").innerText()).toContain(`uitgezet: ${baseline!.name}`);
+    await page.getByRole("button", {name: /^Alles terug naar basis/}).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has("x"), null, {timeout: 15_000});
+    expect(await sw.isChecked()).toBe(true);
     await close();
   });
 
