@@ -33,6 +33,7 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Vergelijken", path: "/vergelijken"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
+    {name: "Hoe goed voorspelt het model?", path: "/voorspelkwaliteit"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,
