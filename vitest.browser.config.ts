@@ -6,7 +6,10 @@ export default defineConfig({
     environment: "node",
     testTimeout: 60_000,
     hookTimeout: 60_000,
-    fileParallelism: false,
+    // Files run in parallel (each has its own Chromium); two workers suit the 2-core CI machines.
+    fileParallelism: true,
+    maxWorkers: 2,
+    minWorkers: 1,
     globalSetup: ["test/browser/global-setup.ts"]
   }
 });
