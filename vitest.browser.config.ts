@@ -9,7 +9,6 @@ export default defineConfig({
     // Files run in parallel (each has its own Chromium); two workers suit the 2-core CI machines.
     fileParallelism: true,
     maxWorkers: 2,
-    minWorkers: 1,
     globalSetup: ["test/browser/global-setup.ts"]
   }
 });

@@ -89,6 +89,8 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
   const labels = data.lines.map((l) => l.label);
   const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const observed = (data.observed ?? []).filter((d) => d.date >= monthDate(data.start, i0) && d.date <= monthDate(data.start, i1));
+  // this series' own last observation (it differs per series: COA occupancy Jan 2025, IND backlog May 2025 …)
+  const lastObservation = (data.observed ?? []).reduce<{date: Date; value: number} | null>((a, d) => (!a || d.date > a.date ? d : a), null);
   const title = (d: Point) => `${d.label}, ${formatShortMonth(d.date)}: ${format(d.value)}${d.part === "projection" && d.date > monthDate(data.start, split) ? " (gemodelleerd)" : ""}`;
   const plot = plotChart({
     width,
@@ -115,8 +117,12 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
         ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${format(d.value)} (${d.label})`})
         : null,
       lastObserved ? Plot.ruleX([monthDate(data.start, split)], {stroke: "#9ca3af", strokeDasharray: "1 3"}) : null,
+      lastObservation
+        ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: "end", fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3})
+        : null,
       Plot.tip(points, Plot.pointerX({x: "date", y: "value", title}))
     ]
   });
-  return accessibleFigure(plot, caption, summary);
+  const when = lastObservation ? ` Laatste waarneming van deze reeks: ${formatShortMonth(lastObservation.date)}.` : "";
+  return accessibleFigure(plot, caption + when, summary);
 }
