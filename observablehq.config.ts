@@ -7,6 +7,16 @@ export default {
   globalStylesheets: [],
   style: "style.css",
   search: true,
+  // Links end in .html (and the home link in index.html), so the site works on any static host —
+  // object storage, a plain file server, GitHub Pages under a project subpath — without URL
+  // rewriting. Hosts that do rewrite serve both forms. See docs/deploy.md.
+  preserveExtension: true,
+  preserveIndex: true,
+  // Only 404.html uses it (a <base> element, so the page also works at a deep missing path). For a
+  // site under a subpath, build with SITE_BASE=/subpath/ (docs/deploy.md).
+  base: process.env.SITE_BASE ?? "/",
+  // The inline <script> below is moved into an external file after the build (scripts/postbuild.ts),
+  // so the site runs under a strict Content-Security-Policy without 'unsafe-inline'.
   // No favicon file: an empty data URL stops browsers from requesting /favicon.ico (a 404).
   // Framework 1.13 renders <html> without a lang, a sidebar toggle labelled only by a title, and a
   // <label> directly inside the sidebar's <ol>; this script fixes those accessibility defects (axe-core).
@@ -23,7 +33,7 @@ addEventListener("DOMContentLoaded", () => {
 </script>`,
   // An explicit footer without the build time, so two builds of the same commit are identical.
   footer:
-    "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen\">Bronnen en methode</a>.",
+    "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen.html\">Bronnen en methode</a>.",
   pages: [
     {name: "Instroom", path: "/instroom"},
     {name: "IND / doorstroom", path: "/ind"},
