@@ -11,15 +11,18 @@
  *    (opened from file://, JavaScript off, a host that blocks or mistypes the scripts).
  * 3. Replaces the file modification times Framework embeds (`"lastModified": …`) by the time of the
  *    commit being built, so two builds of one commit are byte-identical.
- * 4. Writes `dist/_headers` with the policy and fails when an inline event-handler attribute or a
+ * 4. Replaces the built htl module by a copy that never writes an inline event-handler attribute
+ *    (scripts/htl-csp.ts), under a new content-hashed name, and updates every reference to it.
+ * 5. Writes `dist/_headers` with the policy and fails when an inline event-handler attribute or a
  *    `javascript:` URL is left in any page.
  */
 import {createHash} from "node:crypto";
 import {execFileSync} from "node:child_process";
-import {mkdirSync, readdirSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
 import {headersFile} from "./csp.js";
+import {cspSafeHtl} from "./htl-csp.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
 export const NOTICE_DIR = "_publish";
@@ -52,6 +55,31 @@ document.getElementById("av-script-notice")?.remove();
 `;
 
 const sha = (text: string) => createHash("sha256").update(text).digest("hex");
+
+function filesUnder(dir: string, keep: (name: string) => boolean): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? filesUnder(path, keep) : keep(name) ? [path] : [];
+  });
+}
+
+/** Swaps dist/_node/htl@<version>/index.<hash>.js for the CSP-safe build; returns the new path. */
+export function replaceHtl(dist: string, root = ROOT): string {
+  const {version, code} = cspSafeHtl(root);
+  const dir = join(dist, "_node", `htl@${version}`);
+  const old = readdirSync(dir).filter((f) => /^index\.[0-9a-f]+\.js$/.test(f));
+  if (old.length !== 1) throw new Error(`postbuild: expected one htl module in ${dir}, found ${old.length}`);
+  const name = `index.${sha(code).slice(0, 8)}.js`;
+  for (const f of readdirSync(dir)) rmSync(join(dir, f));
+  writeFileSync(join(dir, name), code);
+  const from = `htl@${version}/${old[0]}`;
+  const to = `htl@${version}/${name}`;
+  for (const file of filesUnder(dist, (n) => n.endsWith(".js") || n.endsWith(".html"))) {
+    const text = readFileSync(file, "utf8");
+    if (text.includes(from)) writeFileSync(file, text.replaceAll(from, to));
+  }
+  return join(dir, name);
+}
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -121,6 +149,7 @@ export function postbuild(dist = join(ROOT, "dist")): PostbuildResult {
     if (/javascript:/i.test(html.replace(SCRIPT, ""))) problems.push(`${rel}: a javascript: URL is left`);
     writeFileSync(file, html);
   }
+  replaceHtl(dist);
   writeFileSync(join(dist, "_headers"), headersFile());
   return {pages: pages.length, scriptsMoved, problems};
 }
