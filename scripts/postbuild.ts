@@ -151,6 +151,8 @@ export function postbuild(dist = join(ROOT, "dist")): PostbuildResult {
   }
   replaceHtl(dist);
   writeFileSync(join(dist, "_headers"), headersFile());
+  // GitHub Pages runs Jekyll unless told not to, and Jekyll drops the folders starting with "_".
+  writeFileSync(join(dist, ".nojekyll"), "");
   return {pages: pages.length, scriptsMoved, problems};
 }
 
