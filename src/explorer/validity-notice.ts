@@ -2,16 +2,19 @@
  * The visible Dutch warning a page shows when its scenario leaves the range on which the model was
  * tested (src/model/validity.ts). Text is set with textContent, never as HTML.
  *
- *   ${validityNotice(validityWarnings(result, inputs, scenario))}
+ *   ${validityNoticeFor(results.scenario, inputs, scenario)}
  *
  * Returns an empty (hidden) element when there is nothing to warn about, so a page can always place it.
  */
-import {VALIDITY_HEADING} from "../model/validity.js";
+import {VALIDITY_HEADING, validityWarnings} from "../model/validity.js";
+import type {ModelInputs, RunOutput, Scenario} from "../model/types.js";
 
 export function validityNotice(warnings: readonly string[]): HTMLElement {
   const box = document.createElement("div");
   box.className = "validity-notice";
   box.setAttribute("role", "status");
+  // CSSOM styles (allowed under the site's CSP), so the notice needs no stylesheet change
+  Object.assign(box.style, {borderLeft: "4px solid #b3261e", background: "#fdecea", padding: "0.5rem 1rem", margin: "1rem 0", maxWidth: "640px"});
   if (warnings.length === 0) {
     box.hidden = true;
     return box;
@@ -30,4 +33,9 @@ export function validityNotice(warnings: readonly string[]): HTMLElement {
   note.textContent = "Lees de uitkomsten als een verkenning van wat de aannames samen betekenen, niet als verwachting.";
   box.append(note);
   return box;
+}
+
+/** The notice for a run of `scenario` (src/model/validity.ts decides what is outside the tested range). */
+export function validityNoticeFor(run: RunOutput, inputs: ModelInputs, scenario: Scenario): HTMLElement {
+  return validityNotice(validityWarnings(run, inputs, scenario));
 }

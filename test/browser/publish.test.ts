@@ -89,7 +89,8 @@ describe("a plain static host without URL rewriting, under a subpath", () => {
     // all pages reached, among them links that carry a scenario in the query (chain diagram, page links)
     for (const page of PAGES) expect([...seen].some((u) => u.startsWith(`${root}/${page}.html`)), page).toBe(true);
     expect([...seen].some((u) => u.includes(".html?"))).toBe(true);
-  });
+    console.error(`publish: crawled ${seen.size} URLs on a plain host under /verkenner/, ${failures.length} failures`);
+  }, 300_000);
 
   test("a missing page answers 404 with a Dutch page", async () => {
     const root = await serve({rewrite: false});
@@ -131,7 +132,7 @@ describe("a strict Content-Security-Policy", () => {
       await v.page.close();
     }
     expect(all).toEqual([]);
-  });
+  }, 300_000);
 
   test("chart-heavy pages really draw charts and controls under the policy", async () => {
     const strict = await serve({headers: SECURITY_HEADERS});
@@ -185,5 +186,20 @@ describe("when scripts cannot run, the page says so in Dutch", () => {
     await page.waitForTimeout(2500);
     expect(await page.locator("#av-script-notice").count()).toBe(0);
     await page.close();
+  });
+});
+
+describe("validity warnings on the pages", () => {
+  test("a scenario beyond the tested range shows the Dutch warning; the baseline does not", async () => {
+    const root = await serve({});
+    const base = await visit(`${root}/opvang.html`, root);
+    expect(await base.page.locator(".validity-notice").isVisible()).toBe(false);
+    await base.page.close();
+    const high = await visit(`${root}/opvang.html?p=mpp-2023-max`, root);
+    const notice = high.page.locator(".validity-notice");
+    await expect.poll(() => notice.isVisible()).toBe(true);
+    expect(await notice.innerText()).toMatch(/Buiten het bereik waarop het model is getoetst\.[\s\S]*De bezetting van de COA-opvang komt in [a-z]+ \d{4}|De bezetting van de COA-opvang/);
+    expect(high.failures).toEqual([]);
+    await high.page.close();
   });
 });
