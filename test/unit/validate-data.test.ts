@@ -77,7 +77,7 @@ describe.each(FILES.filter((f) => DATASETS[f]))("%s", (name) => {
     const clean = dataset.parse(text, file);
     const variant = "\uFEFF" + text.replace(/\r?\n/g, "\r\n");
     expect(dataset.parse(variant, file)).toEqual(clean);
-  });
+  }, 60_000);
 
   if (dataset.spec) {
     const spec = dataset.spec;
