@@ -14,7 +14,9 @@ import {
 } from "./grant-rates.js";
 import {OBSERVATIONS_SPEC, parseObservations} from "./observations.js";
 import {validateParameters, validatePresets} from "./params.js";
-import {validateMeasures} from "./measures.js";
+import {POLICY_EVENTS_FILE, POLICY_EVENTS_SPEC, validateMeasures} from "./measures.js";
+import {CHAIN_2025_FILE, CHAIN_2025_SPEC, parseChainRows} from "./chain-2025.js";
+import {parseRelease} from "./model-inputs.js";
 import {readFileSync} from "node:fs";
 
 export interface Dataset {
@@ -50,6 +52,12 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       {at: "date", value: "2099-01-01", field: "date"},
       {at: "date", value: "2010-01", field: "date"}
     ]
+  },
+  [CHAIN_2025_FILE]: {spec: CHAIN_2025_SPEC, parse: (text, file) => parseChainRows(parseCsv(file, text, CHAIN_2025_SPEC), file)},
+  [POLICY_EVENTS_FILE]: csv(POLICY_EVENTS_SPEC),
+  "release.json": {
+    parse: (text, file) => parseRelease(text, file),
+    corruptions: [{at: "dataVintage", value: "3 november 2025", field: "dataVintage"}]
   },
   "parameters.json": {
     parse: (text, file) => validateParameters(parseJson(file, text), file),

@@ -14,7 +14,7 @@ import {z} from "zod";
 
 /** Data vintage of this release: no observation published after this date is used. */
 export const DATA_VINTAGE = "2025-11-03";
-/** First and last month the model runs (src/model/scenario.ts). */
+/** First month of observations used (calibration window) and last month the model runs (src/model/scenario.ts). */
 export const HORIZON_START = "2015-01";
 export const HORIZON_END = "2040-12";
 
