@@ -149,3 +149,8 @@ describe("hand-made corrupt fixtures (test/fixtures/corrupt)", () => {
     expect(e.field).toBe(field);
   });
 });
+
+test("the vintage the schemas enforce is the release's data vintage (data/release.json)", () => {
+  const release = JSON.parse(readFileSync(join(DATA_DIR, "release.json"), "utf8")) as {dataVintage: string};
+  expect(DATA_VINTAGE).toBe(release.dataVintage);
+});
