@@ -1,4 +1,14 @@
 // Observable Framework configuration. See docs/architecture.md for why each setting is what it is.
+import {readFileSync} from "node:fs";
+import {BEGRIPPEN} from "./src/components/begrippen.js";
+
+/** Site search: every page, plus one entry per measure and per term of the begrippenlijst. */
+async function* searchIndex() {
+  const measures = JSON.parse(readFileSync(new URL("./data/measures.json", import.meta.url), "utf8")) as {id: string; name: string; summary: string}[];
+  for (const m of measures) yield {path: `/maatregelen#maatregel-${m.id}`, title: `Maatregel: ${m.name}`, text: m.summary, keywords: m.name};
+  for (const b of BEGRIPPEN) yield {path: `/begrippen#${b.id}`, title: `Begrip: ${b.term}`, text: b.definition, keywords: [b.term, ...(b.variants ?? [])].join(" ")};
+}
+
 export default {
   root: "src",
   title: "Asielketen Verkenner",
@@ -6,7 +16,9 @@ export default {
   // The default theme loads Google Fonts at run time; the project stylesheet replaces it.
   globalStylesheets: [],
   style: "style.css",
-  search: true,
+  search: {index: searchIndex},
+  // A skip link to the main content; the head script moves it before the sidebar so it is the first tab stop.
+  header: '<a class="skip-link" href="#observablehq-main">Naar de inhoud</a>',
   // Links end in .html (and the home link in index.html), so the site works on any static host —
   // object storage, a plain file server, GitHub Pages under a project subpath — without URL
   // rewriting. Hosts that do rewrite serve both forms. See docs/deploy.md.
@@ -23,6 +35,10 @@ export default {
   head: `<link rel="icon" href="data:,"><script>
 document.documentElement.lang = "nl";
 addEventListener("DOMContentLoaded", () => {
+  const skip = document.querySelector(".skip-link");
+  if (skip) document.body.prepend(skip);
+  const main = document.getElementById("observablehq-main");
+  if (main) main.tabIndex = -1;
   const toggle = document.getElementById("observablehq-sidebar-toggle");
   if (toggle) { toggle.setAttribute("aria-label", "Zijbalk tonen of verbergen"); toggle.title = "Zijbalk tonen of verbergen"; }
   const close = document.getElementById("observablehq-sidebar-close");
@@ -42,6 +58,9 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
+    {name: "Hoe goed voorspelt het model?", path: "/voorspelkwaliteit"},
+    {name: "Scenarionotitie", path: "/notitie"},
+    {name: "Begrippenlijst", path: "/begrippen"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,

@@ -78,6 +78,11 @@ export function validateParameters(raw: unknown, file = dataPath("parameters.jso
     const low = p.low as number;
     const high = p.high as number;
     if (low > high) fail("low", `${low} is above high ${high}`);
+    for (const k of ["bandLow", "bandHigh"] as const) {
+      if (p[k] === undefined) continue;
+      if (typeof p[k] !== "number" || !Number.isFinite(p[k])) fail(k, "must be a finite number");
+      if ((p[k] as number) < low || (p[k] as number) > high) fail(k, `${p[k]} is outside the plausible range ${low} … ${high}`);
+    }
     const inRange = (v: number, field: string) => {
       if (v < low || v > high) fail(field, `${v} is outside the plausible range ${low} … ${high}`);
     };
