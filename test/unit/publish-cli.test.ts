@@ -53,7 +53,7 @@ describe("scenario files are checked before the model runs", () => {
     const r = await cli({preset: "ongewijzigd", measures: Array(200_000).fill({id: quantified, start: "2026-01", strength: 1})});
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/measures: has more than 200 entries/);
-  });
+  }, 60_000);
 
   it("the forecast origin (origin, YYYY-MM) is part of the schema and checked", () => {
     expect(scenarioFileProblem({preset: "ongewijzigd", origin: "2025-10"})).toBeNull();
@@ -96,7 +96,7 @@ describe("results", () => {
     expect(r.err).toMatch(/aannames staan tegelijk aan de rand van hun bereik/);
     const summary = JSON.parse(readFileSync(join(dir, "o.summary.json"), "utf8"));
     expect(summary.validityWarnings.length).toBeGreaterThan(1);
-  });
+  }, 60_000);
 
   it("the baseline has no validity warning", async () => {
     const r = await cli({preset: "ongewijzigd"});
@@ -129,7 +129,7 @@ describe("the streamed band", () => {
     }
     expect(worst).toBeLessThan(0.01);
     expect(streamed.n).toBe(n);
-  });
+  }, 120_000);
 
   it("the CLI switches to it above the exact limit", () => {
     expect(EXACT_BAND_MAX).toBe(5000);
