@@ -2,11 +2,15 @@
 import {readFileSync} from "node:fs";
 import {BEGRIPPEN} from "./src/components/begrippen.js";
 
-/** Site search: every page, plus one entry per measure and per term of the begrippenlijst. */
+/**
+ * Site search: every page, plus one entry per measure and per term of the begrippenlijst. The paths
+ * name the .html file: Framework's path normalizer would otherwise append ".html" after the #fragment
+ * (preserveExtension, see docs/deploy.md).
+ */
 async function* searchIndex() {
   const measures = JSON.parse(readFileSync(new URL("./data/measures.json", import.meta.url), "utf8")) as {id: string; name: string; summary: string}[];
-  for (const m of measures) yield {path: `/maatregelen#maatregel-${m.id}`, title: `Maatregel: ${m.name}`, text: m.summary, keywords: m.name};
-  for (const b of BEGRIPPEN) yield {path: `/begrippen#${b.id}`, title: `Begrip: ${b.term}`, text: b.definition, keywords: [b.term, ...(b.variants ?? [])].join(" ")};
+  for (const m of measures) yield {path: `/maatregelen.html#maatregel-${m.id}`, title: `Maatregel: ${m.name}`, text: m.summary, keywords: m.name};
+  for (const b of BEGRIPPEN) yield {path: `/begrippen.html#${b.id}`, title: `Begrip: ${b.term}`, text: b.definition, keywords: [b.term, ...(b.variants ?? [])].join(" ")};
 }
 
 export default {
