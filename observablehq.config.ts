@@ -2,11 +2,15 @@
 import {readFileSync} from "node:fs";
 import {BEGRIPPEN} from "./src/components/begrippen.js";
 
-/** Site search: every page, plus one entry per measure and per term of the begrippenlijst. */
+/**
+ * Site search: every page, plus one entry per measure and per term of the begrippenlijst. The paths
+ * name the .html file: Framework's path normalizer would otherwise append ".html" after the #fragment
+ * (preserveExtension, see docs/deploy.md).
+ */
 async function* searchIndex() {
   const measures = JSON.parse(readFileSync(new URL("./data/measures.json", import.meta.url), "utf8")) as {id: string; name: string; summary: string}[];
-  for (const m of measures) yield {path: `/maatregelen#maatregel-${m.id}`, title: `Maatregel: ${m.name}`, text: m.summary, keywords: m.name};
-  for (const b of BEGRIPPEN) yield {path: `/begrippen#${b.id}`, title: `Begrip: ${b.term}`, text: b.definition, keywords: [b.term, ...(b.variants ?? [])].join(" ")};
+  for (const m of measures) yield {path: `/maatregelen.html#maatregel-${m.id}`, title: `Maatregel: ${m.name}`, text: m.summary, keywords: m.name};
+  for (const b of BEGRIPPEN) yield {path: `/begrippen.html#${b.id}`, title: `Begrip: ${b.term}`, text: b.definition, keywords: [b.term, ...(b.variants ?? [])].join(" ")};
 }
 
 export default {
@@ -19,6 +23,16 @@ export default {
   search: {index: searchIndex},
   // A skip link to the main content; the head script moves it before the sidebar so it is the first tab stop.
   header: '<a class="skip-link" href="#observablehq-main">Naar de inhoud</a>',
+  // Links end in .html (and the home link in index.html), so the site works on any static host —
+  // object storage, a plain file server, GitHub Pages under a project subpath — without URL
+  // rewriting. Hosts that do rewrite serve both forms. See docs/deploy.md.
+  preserveExtension: true,
+  preserveIndex: true,
+  // Only 404.html uses it (a <base> element, so the page also works at a deep missing path). For a
+  // site under a subpath, build with SITE_BASE=/subpath/ (docs/deploy.md).
+  base: process.env.SITE_BASE ?? "/",
+  // The inline <script> below is moved into an external file after the build (scripts/postbuild.ts),
+  // so the site runs under a strict Content-Security-Policy without 'unsafe-inline'.
   // No favicon file: an empty data URL stops browsers from requesting /favicon.ico (a 404).
   // Framework 1.13 renders <html> without a lang, a sidebar toggle labelled only by a title, and a
   // <label> directly inside the sidebar's <ol>; this script fixes those accessibility defects (axe-core).
@@ -39,7 +53,7 @@ addEventListener("DOMContentLoaded", () => {
 </script>`,
   // An explicit footer without the build time, so two builds of the same commit are identical.
   footer:
-    "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen\">Bronnen en methode</a>.",
+    "Asielketen Verkenner — een verkenner van de Nederlandse asielketen. Bronnen en methode: zie <a href=\"./bronnen.html\">Bronnen en methode</a>.",
   pages: [
     {name: "Instroom", path: "/instroom"},
     {name: "IND / doorstroom", path: "/ind"},

@@ -8,11 +8,19 @@
  * backtest) and projects from there; the log names the origin and the stock readings used.
  *
  * A bad scenario file stops with a message naming the field; nothing is silently defaulted
- * (clamped values are reported as notices on stderr).
+ * (clamped values are reported as notices on stderr). The file is checked against the scenario schema
+ * (src/model/schema.ts: types, plausibility bounds of observed inputs, sizes) before the register's
+ * ranges are applied; a run with a non-finite result is an error naming the inputs; a run outside the
+ * range the model was tested on prints the Dutch validity warnings (src/model/validity.ts). Problems
+ * with --out are one line, not a stack. Bands above 5.000 runs are streamed in bounded memory
+ * (cli/band-stream.ts).
  */
-import {readFileSync, writeFileSync} from "node:fs";
+import {accessSync, constants, existsSync, readFileSync, statSync, writeFileSync} from "node:fs";
+import {dirname, resolve} from "node:path";
+import {cliBand} from "./band-stream.js";
+import {scenarioFileProblem} from "../src/model/schema.js";
+import {validityWarnings} from "../src/model/validity.js";
 import {loadModelInputs} from "../loaders/model-inputs.js";
-import {band} from "../src/model/band.js";
 import {monthIndex, monthString} from "../src/model/months.js";
 import {run} from "../src/model/run.js";
 import {prepare} from "../src/model/prepare.js";
@@ -80,6 +88,40 @@ export function parseArgs(argv: readonly string[]): CliArgs {
   return args as CliArgs;
 }
 
+/** Why `out` cannot be written (one line), or null. Checked before the model runs. */
+export function outProblem(out: string): string | null {
+  const folder = dirname(resolve(out));
+  if (!existsSync(folder)) return `--out ${out}: the folder ${folder} does not exist`;
+  if (!statSync(folder).isDirectory()) return `--out ${out}: ${folder} is not a folder`;
+  if (existsSync(out) && statSync(out).isDirectory()) return `--out ${out}: is a folder, not a file`;
+  try {
+    accessSync(folder, constants.W_OK);
+    if (existsSync(out)) accessSync(out, constants.W_OK);
+  } catch {
+    return `--out ${out}: no permission to write there`;
+  }
+  return null;
+}
+
+/** The first non-finite value in a run's series, as "series at month", or null. */
+export function firstNonFinite(series: Readonly<Record<string, ArrayLike<number>>>, start: string): string | null {
+  const s0 = monthIndex(start);
+  for (const id of SERIES_IDS) {
+    const values = series[id];
+    if (!values) continue;
+    for (let t = 0; t < values.length; t++) if (!Number.isFinite(values[t])) return `${id} in ${monthString(s0 + t)} is ${values[t]}`;
+  }
+  return null;
+}
+
+function writeOrFail(file: string, text: string): void {
+  try {
+    writeFileSync(file, text);
+  } catch (e) {
+    throw new CliError(`cannot write ${file}: ${(e as NodeJS.ErrnoException).code ?? ""} ${(e as Error).message.split("\n")[0]}`.replace(/\s+/g, " "));
+  }
+}
+
 function num(x: number): string {
   return Number.isInteger(x) ? String(x) : x.toFixed(3);
 }
@@ -124,11 +166,21 @@ export async function main(argv: readonly string[], log = console.log, err = con
     }
     throw e;
   }
+  const outIssue = outProblem(args.out);
+  if (outIssue) {
+    err(outIssue);
+    return 2;
+  }
   let raw: unknown;
   try {
-    raw = JSON.parse(readFileSync(args.scenario, "utf8"));
+    raw = JSON.parse(readFileSync(args.scenario, "utf8").replace(/^\uFEFF/, ""));
   } catch (e) {
     err(`scenario file ${args.scenario}: cannot be read as JSON (${(e as Error).message})`);
+    return 2;
+  }
+  const problem = scenarioFileProblem(raw);
+  if (problem) {
+    err(`scenario file ${args.scenario}: ${problem.field}: ${problem.reason}`);
     return 2;
   }
   const inputs = await loadModelInputs();
@@ -151,38 +203,63 @@ export async function main(argv: readonly string[], log = console.log, err = con
     const r = readings.filter((x) => x.series === id).at(-1);
     return r ? `${id} ${r.month} = ${Math.round(r.value)}` : `${id}: no reading (rolled forward from begin 2022)`;
   });
-  const b = args.band > 0 ? band(validated.scenario, inputs, args.band, args.seed) : null;
+  const b = args.band > 0 ? cliBand(validated.scenario, inputs, args.band, args.seed) : null;
+  const bad = firstNonFinite(out.series, out.start) ?? (b ? firstNonFinite(b.p90, out.start) ?? firstNonFinite(b.p10, out.start) : null);
+  if (bad) {
+    const given = [
+      ...Object.keys(validated.scenario.observed ?? {}).map((k) => `observed.${k}`),
+      ...Object.keys(validated.scenario.overrides).map((k) => `overrides.${k}`),
+      ...validated.scenario.measures.map((m, i) => `measures[${i}] (${m.id})`)
+    ];
+    err(`scenario file ${args.scenario}: the model result is not a finite number (${bad}); check the inputs it sets: ${given.join(", ") || "none (preset only)"}`);
+    return 2;
+  }
+  const warnings = validityWarnings(out, inputs, validated.scenario);
+  for (const warning of warnings) err(`waarschuwing: buiten het bereik waarop het model is getoetst: ${warning}`);
   const summary = summaryLines(out);
-  if (args.out.endsWith(".json")) {
-    const json = {
-      modelVersion: MODEL_VERSION,
-      dataVintage: inputs.dataVintage,
-      scenario: validated.scenario,
-      notices: validated.notices,
-      start: out.start,
-      months: out.months,
-      origin: out.origin,
-      originReadings: readings,
-      series: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(out.series[id])])),
-      summary: out.summary,
-      band: b
-        ? {
-            n: b.n,
-            seed: b.seed,
-            p10: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p10[id])])),
-            p50: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p50[id])])),
-            p90: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p90[id])]))
-          }
-        : null
-    };
-    writeFileSync(args.out, JSON.stringify(json, null, 1));
-  } else {
-    writeFileSync(args.out, toCsv(out, b));
-    const summaryFile = args.out.replace(/\.csv$/, ".summary.json");
-    writeFileSync(
-      summaryFile,
-      JSON.stringify({modelVersion: MODEL_VERSION, dataVintage: inputs.dataVintage, scenario: validated.scenario, notices: validated.notices, summary: out.summary}, null, 1)
-    );
+  try {
+    if (args.out.endsWith(".json")) {
+      const json = {
+        modelVersion: MODEL_VERSION,
+        dataVintage: inputs.dataVintage,
+        scenario: validated.scenario,
+        notices: validated.notices,
+        validityWarnings: warnings,
+        start: out.start,
+        months: out.months,
+        origin: out.origin,
+        originReadings: readings,
+        series: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(out.series[id])])),
+        summary: out.summary,
+        band: b
+          ? {
+              n: b.n,
+              seed: b.seed,
+              p10: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p10[id])])),
+              p50: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p50[id])])),
+              p90: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(b.p90[id])]))
+            }
+          : null
+      };
+      writeOrFail(args.out, JSON.stringify(json, null, 1));
+    } else {
+      writeOrFail(args.out, toCsv(out, b));
+      const summaryFile = args.out.replace(/\.csv$/, ".summary.json");
+      writeOrFail(
+        summaryFile,
+        JSON.stringify(
+          {modelVersion: MODEL_VERSION, dataVintage: inputs.dataVintage, scenario: validated.scenario, notices: validated.notices, validityWarnings: warnings, summary: out.summary},
+          null,
+          1
+        )
+      );
+    }
+  } catch (e) {
+    if (e instanceof CliError) {
+      err(e.message);
+      return 2;
+    }
+    throw e;
   }
   log(`model ${MODEL_VERSION}, data ${inputs.dataVintage}, scenario ${args.scenario} (preset ${validated.scenario.preset})`);
   log(`forecast origin ${out.origin}: observed inputs up to it; stocks reset to the last readings ${lastReading.join("; ")}`);

@@ -23,6 +23,38 @@ export const CBS_VINTAGES = ["cbs_news_2020_q2", "cbs_news_2023_q1", "cbs_en_202
 const COUNT = {type: "integer", min: 0} as const;
 const YEARS = {min: 2010, max: 2026} as const;
 
+/** "2024-Q3" → 2024 * 4 + 2. */
+const quarterNumber = (period: string) => Number(period.slice(0, 4)) * 4 + Number(period.slice(-1)) - 1;
+
+/**
+ * The national quarterly series must be continuous: for each measure, the TOTAL quarters (over all
+ * vintages) have no missing quarter between the first and the last. Names the row after the gap.
+ */
+export function quarterGap(rows: readonly Row[]): {index: number; field: string; reason: string} | null {
+  const byMeasure = new Map<string, Map<number, number>>();
+  rows.forEach((r, index) => {
+    if (r.citizen !== "TOTAL") return;
+    const m = byMeasure.get(r.measure as string) ?? new Map<number, number>();
+    const q = quarterNumber(r.period as string);
+    if (!m.has(q)) m.set(q, index);
+    byMeasure.set(r.measure as string, m);
+  });
+  for (const [measure, quarters] of byMeasure) {
+    const sorted = [...quarters.keys()].sort((a, b) => a - b);
+    for (let k = 1; k < sorted.length; k++) {
+      if (sorted[k] !== sorted[k - 1] + 1) {
+        const name = (q: number) => `${Math.floor(q / 4)}-Q${(q % 4) + 1}`;
+        return {
+          index: quarters.get(sorted[k])!,
+          field: "period",
+          reason: `the TOTAL series "${measure}" has a gap: no quarter between ${name(sorted[k - 1])} and ${name(sorted[k])}`
+        };
+      }
+    }
+  }
+  return null;
+}
+
 /** Column specs: the validation every committed inflow file must pass. */
 export const SPECS = {
   cbsQuarterly: {
@@ -37,20 +69,26 @@ export const SPECS = {
       {name: "flag", type: "string", optional: true, codes: ["provisional"]},
       {name: "source_url", type: "string"}
     ],
-    key: ["vintage", "period", "citizen", "measure"]
+    key: ["vintage", "period", "citizen", "measure"],
+    checkTable: quarterGap
   },
   annual: {
     columns: [
       {name: "year", type: "year", ...YEARS},
       {name: "series", type: "string", codes: ["IND", "CBS", "Vreemdelingenketen", "Ministry weekly", "Ministry", "dpa (agency not named)"]},
       {name: "measure", type: "string"},
-      {name: "count", type: "integer"},
+      // Signed only for year-on-year changes ("…_change_vs_2022"); every other measure is a count.
+      {name: "count", type: "integer", min: -10_000_000},
       {name: "as_stated", type: "string"},
       {name: "source_grade", type: "string", codes: ["P", "S"]},
       {name: "source_titles", type: "string"},
       {name: "note", type: "string", optional: true}
     ],
-    key: ["year", "series", "measure"]
+    key: ["year", "series", "measure"],
+    check: (row: Row) =>
+      (row.count as number) < 0 && !/_change_vs_\d{4}$/.test(row.measure as string)
+        ? {field: "count", reason: `${row.count} is negative; only a "…_change_vs_YYYY" measure may be below 0`}
+        : null
   },
   unhcrApplications: {
     columns: [
@@ -69,7 +107,7 @@ export const SPECS = {
     columns: [
       {name: "edition", type: "string"},
       {name: "published_month", type: "month", min: "2020-01", max: "2026-12"},
-      {name: "target_year", type: "year", min: 2020, max: 2030},
+      {name: "target_year", type: "year", min: 2020, max: 2030, future: true},
       {name: "scenario", type: "string", codes: ["minimum", "medio", "maximum", "meest_waarschijnlijk"]},
       {name: "count", ...COUNT},
       {name: "as_stated", type: "string"},

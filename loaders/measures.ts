@@ -2,11 +2,12 @@
  * The measures catalogue (`data/measures.json`): every measure named in the five seed documents, with
  * its source, status and either a quantified effect on model parameters or the reason there is none.
  *
- * `loadMeasures` validates every entry against the contract in docs/model-interface.md and throws a
- * {@link DataError} naming the file, the entry (row = index + 1), the field and the measure id.
+ * `loadMeasures` validates every entry against the contract in docs/model-interface.md with a zod
+ * schema ({@link measureSchema}) and throws a {@link DataError} naming the file, the entry
+ * (row = index + 1), the field and the measure id.
  */
-import {readFileSync} from "node:fs";
-import {DataError, dataPath, readCsv} from "./read.js";
+import {z} from "zod";
+import {DataError, dataPath, readCsv, readJson, type TableSpec} from "./read.js";
 
 import type {Measure} from "../src/model/types.js";
 
@@ -38,121 +39,131 @@ export const STATUSES = ["adopted", "passed_house", "proposed", "draft"] as cons
 export const MODES = ["set", "add", "scale"] as const;
 const GRADES = ["P", "S", "S-AI", "seed", "aanname"] as const;
 
-const MEASURE_FIELDS = new Set([
-  "id", "name", "summary", "pillar", "source", "status", "effects", "quantification", "notQuantifiable",
-  "defaultStart", "defaultEnd", "rampMonths", "event", "inBaseline"
-]);
-const SOURCE_FIELDS = new Set(["document", "section", "url", "date", "grade"]);
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
-const isText = (v: unknown): v is string => typeof v === "string" && v.trim() !== "";
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const MISSING = "is missing or empty";
+const text = (missing = MISSING) => z.string({error: missing}).trim().min(1, {error: missing});
+const oneOf = (values: readonly string[], what: string) =>
+  z.unknown().refine((v) => (values as readonly unknown[]).includes(v), {
+    error: (i) => `unknown ${what} "${String(i.input)}" (allowed: ${values.join(", ")})`
+  });
+const month = z.unknown().refine((v) => typeof v === "string" && MONTH.test(v), {
+  error: (i) => `"${String(i.input)}" is not a month like 2023-07 (YYYY-MM)`
+});
 
-/** Validates a parsed catalogue; `file` is only used in error messages. */
+/** The zod schema of one catalogue entry against the register's parameter ids. */
+export function measureSchema(parameterIds: ReadonlySet<string>) {
+  const effect = z.strictObject(
+    {
+      parameter: text().refine((p) => parameterIds.has(p), {error: (i) => `unknown parameter id "${String(i.input)}"`}),
+      mode: oneOf(MODES, "mode"),
+      change: z.number({error: "must be a finite number"})
+    },
+    {error: "is not an object"}
+  );
+  return z
+    .strictObject({
+      id: text().refine((id) => ID.test(id), {error: (i) => `"${String(i.input)}" is not kebab-case (a-z, 0-9, single hyphens)`}),
+      name: text(),
+      summary: text(),
+      pillar: text().refine((v) => (PILLARS as readonly string[]).includes(v), {error: (i) => `unknown pillar "${String(i.input)}" (allowed: ${PILLARS.join(", ")})`}),
+      status: text().refine((v) => (STATUSES as readonly string[]).includes(v), {error: (i) => `unknown status "${String(i.input)}" (allowed: ${STATUSES.join(", ")})`}),
+      source: z.strictObject(
+        {
+          document: text(),
+          section: text("must be a non-empty string when present").optional(),
+          url: text("must be a non-empty string when present").optional(),
+          date: z
+            .unknown()
+            .refine((v) => typeof v === "string" && ISO_DATE.test(v), {error: (i) => `"${String(i.input)}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`})
+            .optional(),
+          grade: oneOf(GRADES, "grade").optional()
+        },
+        {error: "is missing or not an object"}
+      ),
+      effects: z.array(effect, {error: "must be a non-empty array"}).min(1, {error: "must be a non-empty array"}).optional(),
+      quantification: z.unknown().optional(),
+      notQuantifiable: z.unknown().optional(),
+      defaultStart: month.optional(),
+      defaultEnd: month.optional(),
+      rampMonths: z
+        .unknown()
+        .refine((r) => typeof r === "number" && Number.isInteger(r) && r >= 0, {error: (i) => `must be a whole number of months >= 0, got ${String(i.input)}`})
+        .optional(),
+      /** The policy event (data/nl_policy_events_2024_2026.csv) the measure represents. */
+      event: text("must be a non-empty string when present").optional(),
+      /** Part of the baseline (checked in checkPolicyEvents). */
+      inBaseline: z.unknown().optional()
+    })
+    .superRefine((m, ctx) => {
+      const fail = (field: string, message: string) => ctx.addIssue({code: "custom", path: [field], message});
+      const isText = (v: unknown) => typeof v === "string" && v.trim() !== "";
+      if (m.effects !== undefined) {
+        if (!isText(m.quantification)) fail("quantification", "is required when effects are present");
+        else if (m.notQuantifiable !== undefined) fail("notQuantifiable", "must be absent when effects are present");
+        else if (m.defaultStart === undefined) fail("defaultStart", "is required when effects are present");
+      } else if (m.notQuantifiable === undefined) fail("effects", "neither effects nor notQuantifiable is given");
+      else if (!isText(m.notQuantifiable)) fail("notQuantifiable", "must be a non-empty string");
+      else if (m.quantification !== undefined) fail("quantification", "must be absent when there are no effects");
+      if (m.defaultEnd !== undefined) {
+        if (m.defaultStart === undefined) fail("defaultEnd", "is given without defaultStart");
+        else if ((m.defaultEnd as string) < (m.defaultStart as string)) fail("defaultEnd", `${m.defaultEnd} is before defaultStart ${m.defaultStart}`);
+      }
+    });
+}
+
+/** "effects[0].mode" from a zod issue path. */
+function fieldOf(path: readonly PropertyKey[]): string | null {
+  if (path.length === 0) return null;
+  return path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("");
+}
+
+/** Validates a parsed catalogue with {@link measureSchema}; `file` is only used in error messages. */
 export function validateMeasures(file: string, raw: unknown, parameterIds: ReadonlySet<string>): Measure[] {
   if (!Array.isArray(raw)) throw new DataError(file, null, null, "must be a JSON array of measures");
+  const schema = measureSchema(parameterIds);
   const seen = new Map<string, number>();
   return raw.map((entry, index) => {
     const row = index + 1;
-    if (!isObject(entry)) throw new DataError(file, row, null, "entry is not an object");
-    const label = isText(entry.id) ? `measure "${entry.id}"` : "measure without id";
-    const fail = (field: string | null, reason: string): never => {
-      throw new DataError(file, row, field, `${label}: ${reason}`);
-    };
-
-    for (const key of Object.keys(entry)) if (!MEASURE_FIELDS.has(key)) fail(key, "unknown field");
-    for (const field of ["id", "name", "summary", "pillar", "status"] as const) {
-      if (!isText(entry[field])) fail(field, "is missing or empty");
-    }
-    const id = entry.id as string;
-    if (!ID.test(id)) fail("id", `"${id}" is not kebab-case (a-z, 0-9, single hyphens)`);
-    const first = seen.get(id);
-    if (first !== undefined) fail("id", `duplicate id (first used in row ${first})`);
-    seen.set(id, row);
-    if (!(PILLARS as readonly string[]).includes(entry.pillar as string)) {
-      fail("pillar", `unknown pillar "${entry.pillar}" (allowed: ${PILLARS.join(", ")})`);
-    }
-    if (!(STATUSES as readonly string[]).includes(entry.status as string)) {
-      fail("status", `unknown status "${entry.status}" (allowed: ${STATUSES.join(", ")})`);
-    }
-
-    const source = entry.source;
-    if (!isObject(source)) fail("source", "is missing or not an object");
-    const src = source as Record<string, unknown>;
-    for (const key of Object.keys(src)) if (!SOURCE_FIELDS.has(key)) fail(`source.${key}`, "unknown field");
-    if (!isText(src.document)) fail("source.document", "is missing or empty");
-    for (const key of ["section", "url"] as const) {
-      if (src[key] !== undefined && !isText(src[key])) fail(`source.${key}`, "must be a non-empty string when present");
-    }
-    if (src.date !== undefined && !(typeof src.date === "string" && ISO_DATE.test(src.date))) {
-      fail("source.date", `"${String(src.date)}" is not an ISO date (YYYY, YYYY-MM or YYYY-MM-DD)`);
-    }
-    if (src.grade !== undefined && !(GRADES as readonly unknown[]).includes(src.grade)) {
-      fail("source.grade", `unknown grade "${String(src.grade)}" (allowed: ${GRADES.join(", ")})`);
-    }
-
-    const hasEffects = entry.effects !== undefined;
-    const hasNotQuantifiable = entry.notQuantifiable !== undefined;
-    if (hasEffects) {
-      if (!Array.isArray(entry.effects) || entry.effects.length === 0) fail("effects", "must be a non-empty array");
-      (entry.effects as unknown[]).forEach((effect, j) => {
-        const at = `effects[${j}]`;
-        if (!isObject(effect)) return fail(at, "is not an object");
-        for (const key of Object.keys(effect)) {
-          if (!["parameter", "mode", "change"].includes(key)) fail(`${at}.${key}`, "unknown field");
-        }
-        if (!isText(effect.parameter)) fail(`${at}.parameter`, "is missing or empty");
-        if (!parameterIds.has(effect.parameter as string)) fail(`${at}.parameter`, `unknown parameter id "${effect.parameter}"`);
-        if (!(MODES as readonly unknown[]).includes(effect.mode)) {
-          fail(`${at}.mode`, `unknown mode "${String(effect.mode)}" (allowed: ${MODES.join(", ")})`);
-        }
-        if (typeof effect.change !== "number" || !Number.isFinite(effect.change)) fail(`${at}.change`, "must be a finite number");
-      });
-      if (!isText(entry.quantification)) fail("quantification", "is required when effects are present");
-      if (hasNotQuantifiable) fail("notQuantifiable", "must be absent when effects are present");
-      if (entry.defaultStart === undefined) fail("defaultStart", "is required when effects are present");
-    } else {
-      if (!hasNotQuantifiable) fail("effects", "neither effects nor notQuantifiable is given");
-      if (!isText(entry.notQuantifiable)) fail("notQuantifiable", "must be a non-empty string");
-      if (entry.quantification !== undefined) fail("quantification", "must be absent when there are no effects");
-    }
-
-    for (const field of ["defaultStart", "defaultEnd"] as const) {
-      const value = entry[field];
-      if (value !== undefined && !(typeof value === "string" && MONTH.test(value))) {
-        fail(field, `"${String(value)}" is not a month like 2023-07 (YYYY-MM)`);
+    if (typeof entry !== "object" || entry === null || Array.isArray(entry)) throw new DataError(file, row, null, "entry is not an object");
+    const id = (entry as {id?: unknown}).id;
+    const label = typeof id === "string" && id.trim() !== "" ? `measure "${id}"` : "measure without id";
+    const result = schema.safeParse(entry);
+    if (!result.success) {
+      const issue = result.error.issues[0];
+      if (issue.code === "unrecognized_keys") {
+        const prefix = fieldOf(issue.path);
+        throw new DataError(file, row, prefix ? `${prefix}.${issue.keys[0]}` : issue.keys[0], `${label}: unknown field`);
       }
+      throw new DataError(file, row, fieldOf(issue.path), `${label}: ${issue.message}`);
     }
-    if (entry.defaultEnd !== undefined) {
-      if (entry.defaultStart === undefined) fail("defaultEnd", "is given without defaultStart");
-      if ((entry.defaultEnd as string) < (entry.defaultStart as string)) {
-        fail("defaultEnd", `${entry.defaultEnd} is before defaultStart ${entry.defaultStart}`);
-      }
-    }
-    if (entry.rampMonths !== undefined) {
-      const ramp = entry.rampMonths;
-      if (typeof ramp !== "number" || !Number.isInteger(ramp) || ramp < 0) {
-        fail("rampMonths", `must be a whole number of months >= 0, got ${String(ramp)}`);
-      }
-    }
-    return entry as unknown as Measure;
+    const first = seen.get(result.data.id);
+    if (first !== undefined) throw new DataError(file, row, "id", `${label}: duplicate id (first used in row ${first})`);
+    seen.set(result.data.id, row);
+    return entry as Measure;
   });
 }
 
 /** Reads and validates the catalogue (default `data/measures.json`) against the given parameter ids. */
 export function loadMeasures(parameterIds: ReadonlySet<string>, file: string = dataPath("measures.json")): Measure[] {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new DataError(file, null, null, `cannot be read as JSON (${(error as Error).message})`);
-  }
-  const measures = validateMeasures(file, raw, parameterIds);
+  const measures = validateMeasures(file, readJson(file), parameterIds);
   if (file === dataPath("measures.json")) checkPolicyEvents(measures, file);
   return measures;
 }
+
+export const POLICY_EVENTS_FILE = "nl_policy_events_2024_2026.csv";
+export const POLICY_EVENTS_SPEC: TableSpec = {
+  columns: [
+    {name: "event_id", type: "string"},
+    {name: "date_start", type: "string"},
+    {name: "what", type: "string"},
+    {name: "source", type: "string"},
+    {name: "url", type: "string"}
+  ],
+  key: ["event_id"]
+};
 
 /** Policy events deliberately left out of this release's catalogue, with the reason. */
 export const EVENTS_LEFT_OUT: Record<string, string> = {
@@ -164,16 +175,7 @@ export const EVENTS_LEFT_OUT: Record<string, string> = {
  * named in EVENTS_LEFT_OUT; every `event` names an existing event.
  */
 export function checkPolicyEvents(measures: readonly Measure[], file: string): void {
-  const events = readCsv("nl_policy_events_2024_2026.csv", {
-    columns: [
-      {name: "event_id", type: "string"},
-      {name: "date_start", type: "string"},
-      {name: "what", type: "string"},
-      {name: "source", type: "string"},
-      {name: "url", type: "string"}
-    ],
-    key: ["event_id"]
-  }).map((r) => r.event_id as string);
+  const events = readCsv(POLICY_EVENTS_FILE, POLICY_EVENTS_SPEC).map((r) => r.event_id as string);
   const known = new Set(events);
   measures.forEach((m, i) => {
     if (m.event !== undefined && !known.has(m.event)) throw new DataError(file, i + 1, "event", `measure "${m.id}": unknown policy event "${m.event}"`);

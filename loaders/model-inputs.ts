@@ -2,8 +2,7 @@
  * Builds the validated `ModelInputs` (register, catalogue, presets, observations, versions) for the
  * loader shims, the CLI and the tests. Node only.
  */
-import {readFileSync} from "node:fs";
-import {DataError, dataPath, readCsv, readOrigin} from "./read.js";
+import {DataError, dataPath, parseJson, readCsv, readOrigin, readText} from "./read.js";
 import {loadParameters, loadPresets} from "./params.js";
 import {loadObservations} from "./observations.js";
 import {loadMeasures} from "./measures.js";
@@ -23,13 +22,12 @@ export const OBSERVED_FROM_YEAR = 2013;
 export function loadDataVintage(): string {
   readOrigin("release.json");
   const file = dataPath("release.json");
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(file, "utf8").replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new DataError(file, null, null, `cannot be read (${(error as Error).message})`);
-  }
-  const v = (raw as {dataVintage?: unknown}).dataVintage;
+  return parseRelease(readText(file), file);
+}
+
+/** Validates the text of data/release.json and returns its data vintage (exported for the corrupt-fixture test). */
+export function parseRelease(text: string, file: string): string {
+  const v = (parseJson(file, text) as {dataVintage?: unknown}).dataVintage;
   if (typeof v !== "string" || !/^\d{4}-\d{2}-\d{2}$/.test(v) || Number.isNaN(Date.parse(v))) throw new DataError(file, null, "dataVintage", "must be a date like 2025-11-03");
   return v;
 }

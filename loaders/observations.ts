@@ -1,6 +1,5 @@
 /** Reads and validates `data/chain-observations.csv` into tidy Observation rows. */
-import {DataError, dataPath, parseCsv, readOrigin, type TableSpec} from "./read.js";
-import {readFileSync} from "node:fs";
+import {DATA_VINTAGE, DataError, dataPath, HORIZON_START, parseCsv, readOrigin, readText, type TableSpec} from "./read.js";
 import {SERIES_IDS, type Observation, type ObservationKind} from "../src/model/types.js";
 
 const KINDS: readonly ObservationKind[] = ["stock", "flow_month", "flow_quarter", "flow_year", "mean_year"];
@@ -26,6 +25,15 @@ const DATE_FORMAT: Record<ObservationKind, RegExp> = {
   mean_year: /^\d{4}$/
 };
 
+/** First day of the period an observation date names ("2023", "2023-Q2", "2023-04", "2023-04-30"). */
+export function periodStart(date: string): string {
+  if (/^\d{4}$/.test(date)) return `${date}-01-01`;
+  const q = /^(\d{4})-Q([1-4])$/.exec(date);
+  if (q) return `${q[1]}-${String((Number(q[2]) - 1) * 3 + 1).padStart(2, "0")}-01`;
+  if (/^\d{4}-\d{2}$/.test(date)) return `${date}-01`;
+  return date;
+}
+
 /** Parses and validates observation CSV text (exported for tests). */
 export function parseObservations(text: string, file = dataPath("chain-observations.csv")): Observation[] {
   return parseCsv(file, text, OBSERVATIONS_SPEC).map((row, i) => {
@@ -33,6 +41,13 @@ export function parseObservations(text: string, file = dataPath("chain-observati
     const date = row.date as string;
     if (!DATE_FORMAT[kind].test(date) || (kind === "stock" && Number.isNaN(Date.parse(date)))) {
       throw new DataError(file, i + 2, "date", `"${date}" does not fit kind ${kind} (stock 2023-01-01, flow_month 2023-01, flow_quarter 2023-Q1, flow_year/mean_year 2023)`);
+    }
+    const start = periodStart(date);
+    if (start > DATA_VINTAGE) {
+      throw new DataError(file, i + 2, "date", `${date} is after the data vintage of this release (${DATA_VINTAGE})`);
+    }
+    if (start < `${HORIZON_START}-01`) {
+      throw new DataError(file, i + 2, "date", `${date} is before the start of the model horizon (${HORIZON_START})`);
     }
     const o: Observation = {
       series: row.series as Observation["series"],
@@ -51,11 +66,5 @@ export function parseObservations(text: string, file = dataPath("chain-observati
 export function loadObservations(): Observation[] {
   readOrigin("chain-observations.csv");
   const file = dataPath("chain-observations.csv");
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (error) {
-    throw new DataError(file, null, null, `cannot be read (${(error as Error).message})`);
-  }
-  return parseObservations(text, file);
+  return parseObservations(readText(file), file);
 }

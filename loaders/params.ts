@@ -1,9 +1,10 @@
 /**
  * Reads and validates the parameter register (`data/parameters.json`) and the named scenarios
- * (`data/scenarios.json`). Every failure is a DataError naming file, entry and field.
+ * (`data/scenarios.json`) with zod schemas plus the cross-field rules (ranges, order of dated steps,
+ * overrides against the register). Every failure is a DataError naming file, entry and field.
  */
-import {readFileSync} from "node:fs";
-import {DataError, dataPath, readOrigin} from "./read.js";
+import {z} from "zod";
+import {DataError, dataPath, readJson, readOrigin} from "./read.js";
 import {isMonth} from "../src/model/months.js";
 import type {DatedValue, Parameter, Preset, ScenarioMeasure, SourceRef} from "../src/model/types.js";
 
@@ -11,28 +12,50 @@ const GROUPS = ["instroom", "ind", "opvang", "uitstroom", "nareis", "kosten"] as
 const KINDS = ["lever", "assumption"] as const;
 const GRADES = ["P", "S", "S-AI", "seed", "aanname"] as const;
 
-function readJson(name: string): unknown {
-  const file = dataPath(name);
-  try {
-    return JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new DataError(file, null, null, `cannot be read as JSON (${(error as Error).message})`);
-  }
-}
+const SourceSchema = z.looseObject(
+  {
+    document: z.string({error: "is required"}).trim().min(1, {error: "is required"}),
+    section: z.string({error: "must be a string"}).optional(),
+    url: z.string({error: "must be a string"}).optional(),
+    date: z.string({error: "must be a string"}).optional(),
+    grade: z
+      .unknown()
+      .refine((g) => (GRADES as readonly unknown[]).includes(g), {error: (i) => `unknown grade "${String(i.input)}" (allowed: ${GRADES.join(", ")})`})
+      .optional()
+  },
+  {error: "must be an object {document, section?, url?, date?, grade?}"}
+);
 
 /** Validates one SourceRef; `fail(field, reason)` throws. */
 export function checkSource(x: unknown, field: string, fail: (field: string, reason: string) => never): SourceRef {
-  if (typeof x !== "object" || x === null) fail(field, "must be an object {document, section?, url?, date?, grade?}");
-  const s = x as Record<string, unknown>;
-  if (typeof s.document !== "string" || s.document.trim() === "") fail(`${field}.document`, "is required");
-  for (const k of ["section", "url", "date"] as const) {
-    if (s[k] !== undefined && typeof s[k] !== "string") fail(`${field}.${k}`, "must be a string");
+  const result = SourceSchema.safeParse(x);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    fail(issue.path.length ? `${field}.${issue.path.join(".")}` : field, issue.message);
   }
-  if (s.grade !== undefined && !(GRADES as readonly unknown[]).includes(s.grade)) {
-    fail(`${field}.grade`, `unknown grade "${String(s.grade)}" (allowed: ${GRADES.join(", ")})`);
-  }
-  return s as unknown as SourceRef;
+  return x as SourceRef;
 }
+
+const finite = z.number({error: "must be a finite number"});
+const dutch = z.string({error: "is required (Dutch text)"}).trim().min(1, {error: "is required (Dutch text)"});
+
+/** The zod schema of one register entry (ranges and order of dated steps are checked after it). */
+export const ParameterSchema = z.looseObject({
+  id: z.string({error: "must be a snake_case id"}).regex(/^[a-z][a-z0-9_]*$/, {error: "must be a snake_case id"}),
+  label: dutch,
+  description: dutch,
+  unit: dutch,
+  group: z.enum(GROUPS, {error: `must be one of ${GROUPS.join(", ")}`}),
+  kind: z.enum(KINDS, {error: `must be one of ${KINDS.join(", ")}`}),
+  uncertain: z.boolean({error: "must be true or false"}),
+  low: finite,
+  high: finite,
+  step: z.number({error: "must be a positive number"}).positive({error: "must be a positive number"}).optional(),
+  value: z.union([finite, z.array(z.looseObject({from: z.unknown(), value: z.unknown()}))], {error: "must be a number or a dated series [{from, value}]"}),
+  basis: z.array(z.unknown(), {error: "needs at least one source"}).min(1, {error: "needs at least one source"})
+});
+
+const pathOf = (path: readonly PropertyKey[]) => path.map((p, i) => (typeof p === "number" ? `[${p}]` : `${i ? "." : ""}${String(p)}`)).join("");
 
 /** Validates the register array (exported for tests). `file` is used in messages. */
 export function validateParameters(raw: unknown, file = dataPath("parameters.json")): Parameter[] {
@@ -44,23 +67,17 @@ export function validateParameters(raw: unknown, file = dataPath("parameters.jso
       throw new DataError(file, i + 1, `${id}.${field}`, reason);
     };
     if (typeof entry !== "object" || entry === null) return fail("entry", "must be an object");
+    const parsed = ParameterSchema.safeParse(entry);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      fail(pathOf(issue.path) || "entry", issue.message);
+    }
     const p = entry as Record<string, unknown>;
-    if (typeof p.id !== "string" || !/^[a-z][a-z0-9_]*$/.test(p.id)) fail("id", "must be a snake_case id");
     if (seen.has(p.id as string)) fail("id", "duplicate id");
     seen.add(p.id as string);
-    for (const k of ["label", "description", "unit"] as const) {
-      if (typeof p[k] !== "string" || (p[k] as string).trim() === "") fail(k, "is required (Dutch text)");
-    }
-    if (!(GROUPS as readonly unknown[]).includes(p.group)) fail("group", `must be one of ${GROUPS.join(", ")}`);
-    if (!(KINDS as readonly unknown[]).includes(p.kind)) fail("kind", `must be one of ${KINDS.join(", ")}`);
-    if (typeof p.uncertain !== "boolean") fail("uncertain", "must be true or false");
-    for (const k of ["low", "high"] as const) {
-      if (typeof p[k] !== "number" || !Number.isFinite(p[k])) fail(k, "must be a finite number");
-    }
     const low = p.low as number;
     const high = p.high as number;
     if (low > high) fail("low", `${low} is above high ${high}`);
-    if (p.step !== undefined && (typeof p.step !== "number" || !(p.step > 0))) fail("step", "must be a positive number");
     for (const k of ["bandLow", "bandHigh"] as const) {
       if (p[k] === undefined) continue;
       if (typeof p[k] !== "number" || !Number.isFinite(p[k])) fail(k, "must be a finite number");
@@ -69,22 +86,19 @@ export function validateParameters(raw: unknown, file = dataPath("parameters.jso
     const inRange = (v: number, field: string) => {
       if (v < low || v > high) fail(field, `${v} is outside the plausible range ${low} … ${high}`);
     };
-    if (typeof p.value === "number") {
-      if (!Number.isFinite(p.value)) fail("value", "must be finite");
-      inRange(p.value, "value");
-    } else if (Array.isArray(p.value)) {
-      if (p.value.length === 0) fail("value", "a dated series needs at least one step");
+    if (typeof p.value === "number") inRange(p.value, "value");
+    else {
+      const steps = p.value as DatedValue[];
+      if (steps.length === 0) fail("value", "a dated series needs at least one step");
       let previous = "";
-      (p.value as unknown[]).forEach((step, k) => {
-        const s = step as DatedValue;
-        if (typeof s !== "object" || s === null || !isMonth(s.from)) fail(`value[${k}].from`, "must be a month like 2024-01");
+      steps.forEach((s, k) => {
+        if (!isMonth(s.from)) fail(`value[${k}].from`, "must be a month like 2024-01");
         if (s.from <= previous) fail(`value[${k}].from`, `${s.from} is not after ${previous} (steps must be in order)`);
         previous = s.from;
         if (typeof s.value !== "number" || !Number.isFinite(s.value)) fail(`value[${k}].value`, "must be a finite number");
         inRange(s.value, `value[${k}].value`);
       });
-    } else fail("value", "must be a number or a dated series [{from, value}]");
-    if (!Array.isArray(p.basis) || p.basis.length === 0) fail("basis", "needs at least one source");
+    }
     (p.basis as unknown[]).forEach((b, k) => checkSource(b, `basis[${k}]`, fail));
     return p as unknown as Parameter;
   });

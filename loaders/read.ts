@@ -9,6 +9,8 @@ import {readFileSync} from "node:fs";
 import {basename, dirname, join, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {csvParse} from "d3";
+import {z} from "zod";
+import {cellSchema, firstMessage, stripBom, type ColumnSpec} from "./schema.js";
 import type {Origin} from "../src/types/origin.js";
 
 export type {Origin};
@@ -37,98 +39,87 @@ export class DataError extends Error {
   }
 }
 
-export type ColumnType = "string" | "integer" | "number" | "year" | "quarter" | "month" | "date";
-
-/** Declares one column of a CSV: its type and the values it may hold. */
-export interface ColumnSpec {
-  name: string;
-  type: ColumnType;
-  /** Allows empty cells (parsed as null). Default false. */
-  optional?: boolean;
-  /** Inclusive bounds for numeric, year and date columns (dates as ISO strings). */
-  min?: number | string;
-  max?: number | string;
-  /** Allowed codes for string columns. */
-  codes?: readonly string[];
-}
+export type {ColumnSpec, ColumnType} from "./schema.js";
+export {DATA_VINTAGE, HORIZON_END, HORIZON_START} from "./schema.js";
 
 export interface TableSpec {
-  columns: readonly ColumnSpec[];
+  readonly columns: readonly ColumnSpec[];
   /** Columns whose combination must be unique. */
-  key?: readonly string[];
+  readonly key?: readonly string[];
+  /** A rule across the cells of one row: returns the field and reason of a violation, or null. */
+  readonly check?: (row: Row) => {field: string; reason: string} | null;
+  /** A rule across rows (gaps in a series): returns the index of the offending row, field and reason. */
+  readonly checkTable?: (rows: readonly Row[]) => {index: number; field: string; reason: string} | null;
 }
 
 export type Cell = string | number | null;
 export type Row = Record<string, Cell>;
 
-const INTEGER = /^-?\d+$/;
-const NUMBER = /^-?\d+(\.\d+)?$/;
-const QUARTER = /^(\d{4})-Q([1-4])$/;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+type CellOf<C extends ColumnSpec> =
+  | (C["type"] extends "integer" | "number" | "year" ? number : C["codes"] extends readonly (infer K)[] ? K : string)
+  | (C["optional"] extends true ? null : never);
 
-function parseCell(file: string, line: number, spec: ColumnSpec, raw: string | undefined): Cell {
-  const fail = (reason: string) => {
-    throw new DataError(file, line, spec.name, reason);
-  };
-  const text = (raw ?? "").trim();
-  if (text === "") {
-    if (spec.optional) return null;
-    return fail("is empty but required");
+/** The typed row of a table spec declared `as const`; a widened `TableSpec` gives {@link Row}. */
+export type RowOf<S extends TableSpec> = string extends S["columns"][number]["name"]
+  ? Row
+  : {[C in S["columns"][number] as C["name"]]: CellOf<C>};
+
+interface CompiledColumn {
+  spec: ColumnSpec;
+  schema: z.ZodType<string | number>;
+  /** Memo of raw text → parsed value or failure reason (validation is pure per column). */
+  memo: Map<string, {value: string | number} | {reason: string}>;
+}
+
+const compiled = new WeakMap<TableSpec, CompiledColumn[]>();
+
+function compile(spec: TableSpec): CompiledColumn[] {
+  let columns = compiled.get(spec);
+  if (!columns) {
+    columns = spec.columns.map((c) => ({spec: c, schema: cellSchema(c), memo: new Map()}));
+    compiled.set(spec, columns);
   }
-  switch (spec.type) {
-    case "string": {
-      if (spec.codes && !spec.codes.includes(text)) fail(`unknown code "${text}" (allowed: ${spec.codes.join(", ")})`);
-      return text;
-    }
-    case "integer":
-    case "number":
-    case "year": {
-      const ok = spec.type === "number" ? NUMBER.test(text) : INTEGER.test(text);
-      if (!ok) fail(`"${text}" is not ${spec.type === "number" ? "a number" : "an integer"}`);
-      const value = Number(text);
-      if (spec.min != null && value < Number(spec.min)) fail(`${value} is below the minimum ${spec.min}`);
-      if (spec.max != null && value > Number(spec.max)) fail(`${value} is above the maximum ${spec.max}`);
-      return value;
-    }
-    case "quarter": {
-      const m = QUARTER.exec(text);
-      if (!m) return fail(`"${text}" is not a quarter like 2023-Q1`);
-      const year = Number(m[1]);
-      if (spec.min != null && year < Number(spec.min)) fail(`${text} is before ${spec.min}`);
-      if (spec.max != null && year > Number(spec.max)) fail(`${text} is after ${spec.max}`);
-      return text;
-    }
-    case "month": {
-      if (!MONTH.test(text)) fail(`"${text}" is not a month like 2023-04`);
-      if (spec.min != null && text < String(spec.min)) fail(`${text} is before ${spec.min}`);
-      if (spec.max != null && text > String(spec.max)) fail(`${text} is after ${spec.max}`);
-      return text;
-    }
-    case "date": {
-      if (!DATE.test(text) || Number.isNaN(Date.parse(text))) fail(`"${text}" is not a date like 2023-01-31`);
-      if (spec.min != null && text < String(spec.min)) fail(`${text} is before ${spec.min}`);
-      if (spec.max != null && text > String(spec.max)) fail(`${text} is after ${spec.max}`);
-      return text;
-    }
-  }
+  return columns;
 }
 
 /**
- * Parses CSV text against a spec: checks the header, every cell and the uniqueness of the key.
+ * Parses CSV text against a spec: strips a byte-order mark, accepts CRLF line ends, checks the header,
+ * every cell (with the zod schema of its column, loaders/schema.ts) and the uniqueness of the key.
  * `file` is used in messages only.
  */
-export function parseCsv(file: string, text: string, spec: TableSpec): Row[] {
-  const parsed = csvParse(text);
+export function parseCsv<const S extends TableSpec>(file: string, text: string, spec: S): RowOf<S>[] {
+  const parsed = csvParse(stripBom(text));
   const header = parsed.columns;
   for (const column of spec.columns) {
     if (!header.includes(column.name)) throw new DataError(file, 1, column.name, "column is missing from the header");
   }
+  const columns = compile(spec);
   const seen = new Map<string, number>();
-  return parsed.map((raw, i) => {
+  const rows = new Array<Row>(parsed.length);
+  for (let i = 0; i < parsed.length; i++) {
+    const raw = parsed[i];
     const line = i + 2;
     const row: Row = {};
-    for (const column of spec.columns) row[column.name] = parseCell(file, line, column, raw[column.name]);
+    for (const {spec: column, schema, memo} of columns) {
+      const text = (raw[column.name] ?? "").trim();
+      if (text === "") {
+        if (!column.optional) throw new DataError(file, line, column.name, "is empty but required");
+        row[column.name] = null;
+        continue;
+      }
+      let result = memo.get(text);
+      if (!result) {
+        const parsedCell = schema.safeParse(text);
+        result = parsedCell.success ? {value: parsedCell.data} : {reason: firstMessage(parsedCell.error)};
+        memo.set(text, result);
+      }
+      if ("reason" in result) throw new DataError(file, line, column.name, result.reason);
+      row[column.name] = result.value;
+    }
+    if (spec.check) {
+      const problem = spec.check(row);
+      if (problem) throw new DataError(file, line, problem.field, problem.reason);
+    }
     if (spec.key) {
       const key = spec.key.map((k) => String(row[k])).join(" | ");
       const first = seen.get(key);
@@ -137,40 +128,64 @@ export function parseCsv(file: string, text: string, spec: TableSpec): Row[] {
       }
       seen.set(key, line);
     }
-    return row;
-  });
+    rows[i] = row;
+  }
+  const problem = spec.checkTable?.(rows);
+  if (problem) throw new DataError(file, problem.index + 2, problem.field, problem.reason);
+  return rows as RowOf<S>[];
 }
 
-/** Reads and validates a CSV file from `data/` (or an absolute path). */
-export function readCsv(name: string, spec: TableSpec): Row[] {
-  const file = name.startsWith("/") ? name : dataPath(name);
-  let text: string;
+/** Reads a text file, naming it on failure; strips a byte-order mark. */
+export function readText(file: string): string {
   try {
-    text = readFileSync(file, "utf8");
+    return stripBom(readFileSync(file, "utf8"));
   } catch (error) {
     throw new DataError(file, null, null, `cannot be read (${(error as Error).message})`);
   }
-  return parseCsv(file, text, spec);
+}
+
+/** Parses JSON text (a byte-order mark is allowed), naming the file and the position on failure. */
+export function parseJson(file: string, text: string): unknown {
+  try {
+    return JSON.parse(stripBom(text));
+  } catch (error) {
+    throw new DataError(file, null, null, `cannot be read as JSON (${(error as Error).message})`);
+  }
+}
+
+/** Reads and parses a JSON file from `data/` (or an absolute path). */
+export function readJson(name: string): unknown {
+  const file = name.startsWith("/") ? name : dataPath(name);
+  return parseJson(file, readText(file));
+}
+
+/** Reads and validates a CSV file from `data/` (or an absolute path). */
+export function readCsv<const S extends TableSpec>(name: string, spec: S): RowOf<S>[] {
+  const file = name.startsWith("/") ? name : dataPath(name);
+  return parseCsv(file, readText(file), spec);
 }
 
 
-const ORIGIN_FIELDS = ["file", "producer", "title", "url", "retrieved", "licence", "processing"] as const;
+const text = z.string().trim().min(1, {error: "is missing or empty in the origin record"});
+const OriginSchema = z.looseObject({
+  file: text,
+  producer: text,
+  title: text,
+  url: text,
+  retrieved: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, {error: "must be a date like 2026-11-22"}),
+  licence: text,
+  processing: text
+});
 
 /** Reads and validates the origin record of a dataset in `data/`. */
 export function readOrigin(name: string): Origin {
   const file = dataPath(name.replace(/\.(csv|json)$/, "") + ".origin.json");
-  let record: Record<string, unknown>;
-  try {
-    record = JSON.parse(readFileSync(file, "utf8"));
-  } catch (error) {
-    throw new DataError(file, null, null, `origin record cannot be read (${(error as Error).message})`);
+  const result = OriginSchema.safeParse(parseJson(file, readText(file)));
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const field = issue.path.length ? issue.path.join(".") : null;
+    throw new DataError(file, null, field, issue.code === "invalid_type" && field ? "is missing or empty in the origin record" : issue.message);
   }
-  for (const field of ORIGIN_FIELDS) {
-    if (typeof record[field] !== "string" || (record[field] as string).trim() === "") {
-      throw new DataError(file, null, field, "is missing or empty in the origin record");
-    }
-  }
-  if (!DATE.test(record.retrieved as string)) throw new DataError(file, null, "retrieved", "must be a date like 2026-11-22");
-  if (record.file !== name) throw new DataError(file, null, "file", `names "${record.file}" but belongs to "${name}"`);
-  return record as unknown as Origin;
+  if (result.data.file !== name) throw new DataError(file, null, "file", `names "${result.data.file}" but belongs to "${name}"`);
+  return result.data as Origin;
 }

@@ -12,16 +12,19 @@ import {installLinkPropagation} from "./links.js";
 import {lastObservedMonth} from "./series.js";
 import {compute, readScenario, writeUrl, type Results} from "./session.js";
 import {inputSummary, noticeList, pageLink, permalinkBar} from "./ui.js";
+import {validityNoticeFor} from "./validity-notice.js";
 
 export interface ScenarioPage {
   initial: Scenario;
   notices: HTMLElement;
   controls: HTMLElement & {value: Scenario};
-  /** "Tot en met september 2024 volgt het model de waargenomen instroom; …" */
+  /** "Tot en met september 2025 volgt het model de waargenomen instroom; …" */
   observedUntil: string;
   /** Runs basis, changed basis, scenario and band for `series`, and writes the scenario into the URL. */
   compute(scenario: Scenario, series: readonly SeriesId[]): Results;
   summary(scenario: Scenario): HTMLElement;
+  /** A visible Dutch warning when the run leaves the range the model was tested on (empty otherwise). */
+  validity(results: Results, scenario: Scenario): HTMLElement;
   permalink(scenario: Scenario): HTMLElement;
   /** The model version line with links to the sources and to the comparison page. */
   footer: HTMLElement;
@@ -42,6 +45,7 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
       return results;
     },
     summary: (current) => inputSummary(current, inputs, clamped),
+    validity: (results, current) => validityNoticeFor(results.scenario, inputs, current),
     permalink: (current) => permalinkBar(current, inputs),
     footer: footer(inputs)
   };

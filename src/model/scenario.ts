@@ -193,6 +193,7 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
   if (raw.measures !== undefined) {
     if (!Array.isArray(raw.measures)) reject("measures", "must be an array");
     else {
+      const seen = new Map<string, number>();
       raw.measures.forEach((m: unknown, i: number) => {
         const base = `measures[${i}]`;
         if (!isRecord(m)) return reject(base, "must be an object {id, start, strength, end?, rampMonths?}");
@@ -200,6 +201,10 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
         if (typeof m.id !== "string") return reject(`${base}.id`, "is required (a measure id)");
         const measure = c.measures.get(m.id);
         if (!measure) return reject(`${base}.id`, `unknown measure "${m.id}"`);
+        // A measure applies once: copies would stack its effect (issue 12).
+        const first = seen.get(m.id);
+        if (first !== undefined) return reject(`${base}.id`, `measure "${m.id}" is already in measures[${first}]`);
+        seen.set(m.id, i);
         let mstart: string;
         if (m.start === undefined) {
           if (measure.defaultStart && isMonth(measure.defaultStart)) {

@@ -60,12 +60,12 @@ describe("readCsv", () => {
 
   test("readCsv(year out of range) rejects years after the maximum", () => {
     const e = errorOf("year-out-of-range.csv");
-    expect(e.message).toBe('year-out-of-range.csv, row 3, field "year": 2031 is above the maximum 2026');
+    expect(e.message).toBe('year-out-of-range.csv, row 3, field "year": 2031 is above the maximum 2025 (the data vintage of this release, 2025-11-03)');
   });
 
   test("readCsv(date out of range) rejects dates after the maximum", () => {
     const e = errorOf("date-out-of-range.csv", {columns: [{name: "date", type: "date", min: "2014-01-01", max: "2026-12-31"}, {name: "count", type: "integer", min: 0}]});
-    expect(e.message).toBe('date-out-of-range.csv, row 3, field "date": 2035-06-30 is after 2026-12-31');
+    expect(e.message).toBe('date-out-of-range.csv, row 3, field "date": 2035-06-30 is after 2025-11-03 (the data vintage of this release, 2025-11-03)');
   });
 
   test("readCsv(missing file) fails with the path", () => {
