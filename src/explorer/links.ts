@@ -50,8 +50,18 @@ export function carryScenario(href: string, pageUrl: string, search: string): st
   const carried = scenarioSearch(search);
   // Keep the link relative when it was: Framework writes sidebar links relative to the page.
   const absolute = /^[a-z]+:\/\//i.test(href) || href.startsWith("//");
-  const path = absolute ? `${target.origin}${target.pathname}` : href.replace(/[?#].*$/, "");
+  const path = withHtml(absolute ? `${target.origin}${target.pathname}` : href.replace(/[?#].*$/, ""));
   return path + carried + target.hash;
+}
+
+/**
+ * Page links end in ".html": the build writes every page as a file (`/ind.html`), which any static
+ * host serves without rewriting (docs/deploy.md); a folder link ("./", "../") is left as it is.
+ */
+export function withHtml(path: string): string {
+  const last = path.split("/").pop() ?? "";
+  if (last === "" || last === "." || last === ".." || /\.[a-z0-9]+$/i.test(last)) return path;
+  return `${path}.html`;
 }
 
 const ORIGINAL = "scenarioHref";

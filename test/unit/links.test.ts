@@ -13,19 +13,20 @@ describe("scenarioSearch", () => {
 
 describe("carryScenario", () => {
   it("adds the scenario to clean-URL and .html sidebar links, keeping them relative", () => {
-    expect(carryScenario("./opvang", "https://site.nl/ind" + S, S)).toBe("./opvang" + S);
+    // page links always end in .html: every static host serves the built file (docs/deploy.md)
+    expect(carryScenario("./opvang", "https://site.nl/ind" + S, S)).toBe("./opvang.html" + S);
     expect(carryScenario("./opvang.html", "https://site.nl/ind.html" + S, S)).toBe("./opvang.html" + S);
     expect(carryScenario("./", "https://site.nl/ind" + S, S)).toBe("./" + S);
   });
 
   it("works under a subpath and with absolute paths and URLs of the same origin", () => {
-    expect(carryScenario("../verkenner/nareis", "https://host.nl/verkenner/ind" + S, S)).toBe("../verkenner/nareis" + S);
+    expect(carryScenario("../verkenner/nareis", "https://host.nl/verkenner/ind" + S, S)).toBe("../verkenner/nareis.html" + S);
     expect(carryScenario("/verkenner/nareis.html#piek", "https://host.nl/verkenner/ind.html", S)).toBe("/verkenner/nareis.html" + S + "#piek");
-    expect(carryScenario("https://host.nl/verkenner/opvang", "https://host.nl/verkenner/", S)).toBe("https://host.nl/verkenner/opvang" + S);
+    expect(carryScenario("https://host.nl/verkenner/opvang", "https://host.nl/verkenner/", S)).toBe("https://host.nl/verkenner/opvang.html" + S);
   });
 
   it("replaces an older scenario on a link but leaves a comparison pair alone", () => {
-    expect(carryScenario("./ind?p=mpp-2023-max", "https://site.nl/", S)).toBe("./ind" + S);
+    expect(carryScenario("./ind?p=mpp-2023-max", "https://site.nl/", S)).toBe("./ind.html" + S);
     expect(carryScenario("./vergelijken?a=ongewijzigd&b=huidig", "https://site.nl/", S)).toBeNull();
   });
 
@@ -39,11 +40,11 @@ describe("carryScenario", () => {
   });
 
   it("strips a comparison pair from the carried search", () => {
-    expect(carryScenario("./ind", "https://site.nl/vergelijken", "?a=x&b=y&p=mpp")).toBe("./ind?p=mpp");
+    expect(carryScenario("./ind", "https://site.nl/vergelijken", "?a=x&b=y&p=mpp")).toBe("./ind.html?p=mpp");
   });
 
   it("with no scenario in the URL, a link stays plain", () => {
-    expect(carryScenario("./ind", "https://site.nl/", "")).toBe("./ind");
+    expect(carryScenario("./ind", "https://site.nl/", "")).toBe("./ind.html");
   });
 });
 
