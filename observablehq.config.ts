@@ -32,6 +32,8 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
+    {name: "Europa", path: "/europa"},
+    {name: "Spreidingswet", path: "/spreiding"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,
