@@ -109,6 +109,30 @@ export function provinceRows(rows: readonly Row[]): {provinces: ProvinceRow[]; t
   };
 }
 
+type Ring = [number, number][];
+
+/** Twice the signed planar area of a ring in lon/lat (positive = counter-clockwise). */
+export function signedArea(ring: Ring): number {
+  let sum = 0;
+  for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) sum += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
+  return sum;
+}
+
+/**
+ * Rewinds polygon rings for d3-geo (which Plot's geo mark uses): exterior rings clockwise, holes
+ * counter-clockwise. RFC 7946 GeoJSON (as written by mapshaper) winds the other way, which d3-geo reads
+ * as "the whole globe except this province".
+ */
+export function rewindForD3(geometry: {type: string; coordinates: unknown}): {type: string; coordinates: unknown} {
+  const fix = (rings: Ring[]) => rings.map((ring, k) => {
+    const ccw = signedArea(ring) > 0;
+    // exterior (k = 0) must be clockwise; holes counter-clockwise
+    return (k === 0 ? ccw : !ccw) ? [...ring].reverse() : ring;
+  });
+  if (geometry.type === "Polygon") return {type: "Polygon", coordinates: fix(geometry.coordinates as Ring[])};
+  return {type: "MultiPolygon", coordinates: (geometry.coordinates as Ring[][]).map(fix)};
+}
+
 /** Validates the province GeoJSON: a FeatureCollection with exactly the 12 CBS provinces. */
 export function provinceGeometry(text: string, file = GEOMETRY_FILE): SpreidingData["geometry"] {
   let parsed: {type?: string; features?: {id?: string; properties?: {statcode?: string; statnaam?: string}; geometry?: {type?: string; coordinates?: unknown}}[]};
@@ -125,7 +149,7 @@ export function provinceGeometry(text: string, file = GEOMETRY_FILE): SpreidingD
     if (f.properties?.statnaam !== p.cbsName) throw new DataError(file, null, `features[${i}].properties.statnaam`, `"${f.properties?.statnaam}" is not the CBS name of ${code} (${p.cbsName})`);
     const type = f.geometry?.type;
     if (type !== "Polygon" && type !== "MultiPolygon") throw new DataError(file, null, `features[${i}].geometry.type`, `"${type}" is not a (Multi)Polygon`);
-    return {type: "Feature" as const, id: p.code, properties: {code: p.code, name: p.name}, geometry: f.geometry};
+    return {type: "Feature" as const, id: p.code, properties: {code: p.code, name: p.name}, geometry: rewindForD3(f.geometry as {type: string; coordinates: unknown})};
   });
   const missing = PROVINCES.filter((p) => !features.some((f) => f.id === p.code));
   if (missing.length || features.length !== PROVINCES.length) {
