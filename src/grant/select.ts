@@ -276,7 +276,7 @@ export function nationalityChange(data: GrantRatesData, citizen: string, from: n
   const get = (geo: Comparator, year: number) => {
     const s = data.nationalitySeries.find((x) => x.c === citizen && x.g === geo);
     const i = s ? s.y.indexOf(year) : -1;
-    return {rate: i >= 0 ? s!.re[i] : null, decisions: i >= 0 ? s!.de[i] : 0};
+    return {rate: i >= 0 ? (s!.re[i] ?? null) : null, decisions: i >= 0 ? s!.de[i] : 0};
   };
   const a = get("NL", from);
   const b = get("NL", to);
