@@ -10,6 +10,7 @@ import {loadModelInputs} from "../loaders/model-inputs.js";
 import {band} from "../src/model/band.js";
 import {compile, resolveParameters} from "../src/model/params.js";
 import {createBuffers, run, runInto, simulate} from "../src/model/run.js";
+import {prepare} from "../src/model/prepare.js";
 import type {Scenario} from "../src/model/types.js";
 
 const inputs = await loadModelInputs();
@@ -48,11 +49,13 @@ function line(label: string, m: {cpu: number; wall: number}): void {
 }
 
 console.log(`model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, 108 months, ${P} parameters, scenario with preset, overrides and 2 measures`);
-line("runInto: resolve + simulate, preallocated", measure(50000, 7, () => runInto(scenario, inputs, buffers)));
+const prepared = prepare(scenario, inputs);
+line("runInto: resolve + simulate, preallocated", measure(50000, 7, () => runInto(scenario, inputs, buffers, undefined, prepared)));
 line("run: + output arrays and summary", measure(30000, 7, () => run(scenario, inputs)));
-const ps = resolveParameters(scenario, inputs, {out: buffers.params});
-line("  of which simulate only", measure(50000, 7, () => simulate(ps, undefined, buffers)));
-line("  of which resolveParameters only", measure(50000, 7, () => resolveParameters(scenario, inputs, {out: buffers.params})));
+const ps = resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan});
+line("  of which simulate only", measure(50000, 7, () => simulate(ps, prepared, buffers)));
+line("  of which resolveParameters only", measure(50000, 7, () => resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan})));
+line("  of which prepare (origin state cached)", measure(50000, 7, () => prepare(scenario, inputs)));
 
 band(scenario, inputs, 50, 1); // warm-up
 for (const [label, opts] of [

@@ -1,7 +1,11 @@
 /**
  * Runs a scenario file and writes every monthly output (CSV or JSON) plus a summary.
  *
- *   npm run model -- --scenario cli/examples/mpp-medio.json --out out.csv [--band 1000] [--seed 42]
+ *   npm run model -- --scenario cli/examples/mpp-medio.json --out out.csv [--band 1000] [--seed 42] [--origin 2024-01]
+ *
+ * The run follows the observations up to the forecast origin (default: the latest month with
+ * observed first applications; `--origin` or the file's "origin" choose an earlier one for a
+ * backtest) and projects from there; the log names the origin and the stock readings used.
  *
  * A bad scenario file stops with a message naming the field; nothing is silently defaulted
  * (clamped values are reported as notices on stderr).
@@ -11,6 +15,8 @@ import {loadModelInputs} from "../loaders/model-inputs.js";
 import {band} from "../src/model/band.js";
 import {monthIndex, monthString} from "../src/model/months.js";
 import {run} from "../src/model/run.js";
+import {prepare} from "../src/model/prepare.js";
+import {ANCHOR_SERIES} from "../src/model/origin.js";
 import {ScenarioError, validateScenario} from "../src/model/scenario.js";
 import {MODEL_VERSION} from "../src/model/version.js";
 import {SERIES_IDS, type BandOutput, type RunOutput} from "../src/model/types.js";
@@ -22,9 +28,11 @@ export interface CliArgs {
   out: string;
   band: number;
   seed: number;
+  /** "YYYY-MM": forecast origin (overrides the scenario file's). */
+  origin?: string;
 }
 
-const USAGE = "usage: npm run model -- --scenario <file.json> --out <out.csv|out.json> [--band <runs>] [--seed <int>]";
+const USAGE = "usage: npm run model -- --scenario <file.json> --out <out.csv|out.json> [--band <runs>] [--seed <int>] [--origin <YYYY-MM>]";
 
 /** Parses argv (after the script name); throws CliError with a usage message. */
 export function parseArgs(argv: readonly string[]): CliArgs {
@@ -48,6 +56,12 @@ export function parseArgs(argv: readonly string[]): CliArgs {
         const n = Number(need());
         if (!Number.isInteger(n) || n < 0 || n > 100000) throw new CliError(`--band must be an integer 0 … 100000, got ${value}`);
         args.band = n;
+        break;
+      }
+      case "--origin": {
+        const m = need();
+        if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(m)) throw new CliError(`--origin must be a month like 2024-01, got ${m}`);
+        args.origin = m;
         break;
       }
       case "--seed": {
@@ -118,6 +132,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
     return 2;
   }
   const inputs = await loadModelInputs();
+  if (args.origin && raw && typeof raw === "object" && !Array.isArray(raw)) raw = {...(raw as Record<string, unknown>), origin: args.origin};
   let validated;
   try {
     validated = validateScenario(raw, inputs);
@@ -130,6 +145,12 @@ export async function main(argv: readonly string[], log = console.log, err = con
   }
   for (const notice of validated.notices) err(`notice: ${notice}`);
   const out = run(validated.scenario, inputs);
+  const prepared = prepare(validated.scenario, inputs);
+  const readings = prepared.state.readings;
+  const lastReading = ANCHOR_SERIES.map((id) => {
+    const r = readings.filter((x) => x.series === id).at(-1);
+    return r ? `${id} ${r.month} = ${Math.round(r.value)}` : `${id}: no reading (rolled forward from begin 2022)`;
+  });
   const b = args.band > 0 ? band(validated.scenario, inputs, args.band, args.seed) : null;
   const summary = summaryLines(out);
   if (args.out.endsWith(".json")) {
@@ -140,6 +161,8 @@ export async function main(argv: readonly string[], log = console.log, err = con
       notices: validated.notices,
       start: out.start,
       months: out.months,
+      origin: out.origin,
+      originReadings: readings,
       series: Object.fromEntries(SERIES_IDS.map((id) => [id, Array.from(out.series[id])])),
       summary: out.summary,
       band: b
@@ -162,6 +185,7 @@ export async function main(argv: readonly string[], log = console.log, err = con
     );
   }
   log(`model ${MODEL_VERSION}, data ${inputs.dataVintage}, scenario ${args.scenario} (preset ${validated.scenario.preset})`);
+  log(`forecast origin ${out.origin}: observed inputs up to it; stocks reset to the last readings ${lastReading.join("; ")}`);
   for (const line of summary) log(line);
   log(`wrote ${args.out}`);
   return 0;

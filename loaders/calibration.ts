@@ -1,15 +1,21 @@
 /**
- * Model vs observed, for docs/calibration.md and the explorer's calibration table:
- * - calibration: the default run ("ongewijzigd") against every observation dated 2022–2023;
- * - check: the same run against observations dated 2024 and later (not used to set parameters);
- * - backtests: runs that start from an observed state (2023-01, 2024-01) with observed CBS inflow;
- * - the MPP presets' 2023 total against the MPP figure they were built from.
+ * Model vs observed, for docs/calibration.md and the sources page:
+ * - calibration: a free run (observed inputs up to the origin, no stock resets) against every
+ *   observation dated 2022–2023;
+ * - check: the same run against observations dated 2024 and later (2024 data set the 2024 steps of
+ *   some parameters, the 2025 data the 2025 steps: docs/calibration.md says which);
+ * - backtests: runs from the scoreboard's main origins with only what was public then, against the
+ *   observations of the next twelve months;
+ * - the MPP presets' modelled total against the MPP figure of each forecast year.
  */
-import {loadCbsQuarters, loadModelInputs} from "./model-inputs.js";
-import {fitSeasonalBaseline, type SeasonalFit} from "../src/model/baseline.js";
-import {compareWithObservations, errorBySeries, planBacktest, solveMppFirstShare, type BacktestPlan, type ComparisonRow} from "../src/model/calibrate.js";
+import {loadModelInputs} from "./model-inputs.js";
+import {type SeasonalFit} from "../src/model/baseline.js";
+import {compareWithObservations, errorBySeries, type ComparisonRow} from "../src/model/calibrate.js";
+import {defaultOrigin, originState} from "../src/model/origin.js";
+import {MODEL_START} from "../src/model/constants.js";
+import {addMonths, monthIndex} from "../src/model/months.js";
 import {run} from "../src/model/run.js";
-import {validateScenario} from "../src/model/scenario.js";
+import {fit2025, IND_RATES, modelRate} from "./fit-2025.js";
 import type {ModelInputs, SeriesId} from "../src/model/types.js";
 
 export interface Row extends ComparisonRow {
@@ -26,24 +32,29 @@ export interface Block {
 export interface Backtest extends Block {
   id: string;
   label: string;
+  /** Origin: the last month of the observed past. */
+  origin: string;
+  /** First and last month compared. */
   start: string;
   end: string;
-  startState: BacktestPlan["startState"];
-  observedInputs: BacktestPlan["observedInputs"];
-  notices: string[];
+  /** Stock readings the run was reset to (public at the origin's information date). */
+  readings: {series: string; month: string; value: number}[];
 }
 
 export interface CalibrationReport {
   modelVersion: string;
   dataVintage: string;
+  origin: string;
   calibration: Block;
   check: Block;
   backtests: Backtest[];
-  mpp: {preset: string; target2023: number; modelTotal2023: number; modelFirst2023: number; modelNareis2023: number}[];
+  mpp: {preset: string; year: number; target: number; modelTotal: number; modelFirst: number; modelNareis: number}[];
   baseline: Omit<SeasonalFit, "adjusted">;
+  grantRates2025: {indRate2024: number; modelRate2024: number; indRateQ1: number; modelRateQ1: number; indRateJanSep: number; modelRateJanSep: number};
 }
 
-const INPUT_SERIES = new Set<SeriesId>(["inflow_first"]);
+/** Series the model takes as inputs up to the origin (observed), so they match by construction. */
+const INPUT_SERIES = new Set<SeriesId>(["inflow_first", "inflow_nareis"]);
 
 /**
  * Rows that match by construction: observed inputs, and housing in 2024 (the register's 2024
@@ -60,42 +71,59 @@ function block(rows: ComparisonRow[], inputs: ReadonlySet<SeriesId>): Block {
 
 function sumYear(x: Float64Array, t0: number): number {
   let s = 0;
-  for (let t = t0; t < t0 + 12; t++) s += x[t];
+  for (let t = t0; t < t0 + 12 && t < x.length; t++) s += x[t]!;
   return s;
 }
 
+/** The backtest origins reported in docs/calibration.md (the scoreboard has more). */
+export const REPORT_ORIGINS = ["2023-04", "2024-01", "2024-10", "2025-04"] as const;
+
 /** Builds the whole report (deterministic). */
 export function buildCalibration(inputs: ModelInputs): CalibrationReport {
-  const base = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
-  const calibration = block(compareWithObservations(base, inputs.observations, [2022, 2023]), INPUT_SERIES);
-  const check = block(compareWithObservations(base, inputs.observations, [2024, 2100]), INPUT_SERIES);
+  const free = run({preset: "ongewijzigd", overrides: {}, measures: [], freeRun: true}, inputs);
+  const calibration = block(compareWithObservations(free, inputs.observations, [2022, 2023]), INPUT_SERIES);
+  const check = block(compareWithObservations(free, inputs.observations, [2024, 2100]), INPUT_SERIES);
 
-  const backtests: Backtest[] = [
-    {id: "backtest-2023", label: "Start januari 2023 vanuit de waargenomen stand eind 2022", start: "2023-01", end: "2024-12"},
-    {id: "backtest-2024", label: "Start januari 2024 vanuit de waargenomen stand eind 2023", start: "2024-01", end: "2024-12"}
-  ].map(({id, label, start, end}) => {
-    const plan = planBacktest(inputs, start, end);
-    const {scenario, notices} = validateScenario(plan.scenario, inputs);
-    const out = run(scenario, inputs);
-    const observedInputs = new Set<SeriesId>(plan.observedInputs.map((o) => o.series as SeriesId));
-    const b = block(compareWithObservations(out, inputs.observations), observedInputs);
-    return {id, label, start, end, startState: plan.startState, observedInputs: plan.observedInputs, notices, ...b};
+  const backtests: Backtest[] = REPORT_ORIGINS.map((origin) => {
+    const out = run({preset: "ongewijzigd", overrides: {}, measures: [], origin, backtest: true}, inputs);
+    const state = originState(inputs, origin, monthIndex("2030-12") - monthIndex(MODEL_START) + 1);
+    const from = addMonths(origin, 1);
+    const to = addMonths(origin, 12);
+    const rows = compareWithObservations(out, inputs.observations).filter((r) => {
+      const month = r.date.length === 4 ? `${r.date}-12` : r.date.length === 7 && r.date[4] === "-" && r.date[5] === "Q" ? r.date : r.date.slice(0, 7);
+      if (/^\d{4}-Q\d$/.test(month)) {
+        const end = `${month.slice(0, 4)}-${String(Number(month.slice(6)) * 3).padStart(2, "0")}`;
+        return end >= addMonths(from, 2) && end <= to;
+      }
+      return month >= from && month <= to && r.date.length !== 4;
+    });
+    const b = block(rows, new Set());
+    return {id: `backtest-${origin}`, label: `Oorsprong ${origin}: alleen wat toen bekend was, twaalf maanden vooruit`, origin, start: from, end: to, readings: state.readings.map((x) => ({series: x.series, month: x.month, value: x.value})), ...b};
   });
 
-  const target = (id: string) => inputs.presets.find((p) => p.id === id)!.overrides.inflow_mpp_2023_total;
-  const mpp = ["mpp-2023-min", "mpp-2023-medio", "mpp-2023-max"].map((preset) => {
-    const s = run({preset, overrides: {}, measures: []}, inputs).series;
-    return {
-      preset,
-      target2023: target(preset),
-      modelTotal2023: sumYear(s.inflow_total, 12),
-      modelFirst2023: sumYear(s.inflow_first, 12),
-      modelNareis2023: sumYear(s.inflow_nareis, 12)
-    };
-  });
+  const mpp = inputs.presets
+    .filter((p) => p.dated?.inflow_mpp_total_per_year)
+    .flatMap((p) => {
+      const s = run({preset: p.id, overrides: {}, measures: []}, inputs).series;
+      return p.dated!.inflow_mpp_total_per_year!.map((step) => {
+        const t0 = Number(step.from.slice(0, 4)) * 12 - monthIndex(MODEL_START);
+        return {preset: p.id, year: Number(step.from.slice(0, 4)), target: step.value, modelTotal: sumYear(s.inflow_total, t0), modelFirst: sumYear(s.inflow_first, t0), modelNareis: sumYear(s.inflow_nareis, t0)};
+      });
+    });
 
-  const {adjusted: _adjusted, ...baseline} = fitSeasonalBaseline(loadCbsQuarters().first);
-  return {modelVersion: inputs.modelVersion, dataVintage: inputs.dataVintage, calibration, check, backtests, mpp, baseline};
+  const origin = defaultOrigin(inputs);
+  const {adjusted: _adjusted, ...baseline} = originState(inputs, origin, free.months).fit!;
+  const fit = fit2025(inputs);
+  const grantRates2025 = {
+    indRate2024: IND_RATES.y2024,
+    modelRate2024: modelRate(inputs, "2024-01", "2024-12"),
+    indRateQ1: IND_RATES.q1,
+    modelRateQ1: modelRate(inputs, "2025-01", "2025-03"),
+    indRateJanSep: IND_RATES.janSep,
+    modelRateJanSep: modelRate(inputs, "2025-01", "2025-09")
+  };
+  void fit;
+  return {modelVersion: inputs.modelVersion, dataVintage: inputs.dataVintage, origin, calibration, check, backtests, mpp, baseline, grantRates2025};
 }
 
 /** Loads the inputs and builds the report. */
@@ -105,6 +133,10 @@ export async function loadCalibration(): Promise<CalibrationReport> {
 
 function pct(x: number): string {
   return `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%`;
+}
+
+function pct0(x: number): string {
+  return `${(100 * x).toFixed(0)}%`;
 }
 
 function fmt(x: number): string {
@@ -126,7 +158,8 @@ export function toMarkdown(r: CalibrationReport): string {
     ["| series | n | mean abs. error |", "|---|---:|---:|", ...b.bySeries.map((s) => `| ${s.series} | ${s.n} | ${(100 * s.meanAbsRelativeError).toFixed(0)}% |`)].join("\n");
   const parts = [
     `Model ${r.modelVersion}, data ${r.dataVintage}.`,
-    "### Calibration window 2022-2023 (default run, preset ongewijzigd)",
+    `Forecast origin ${r.origin}. Calibration and check use a free run: observed inputs up to the origin, no resets to stock readings.`,
+    "### Calibration window 2022-2023 (free run, preset ongewijzigd)",
     table(r.calibration.rows),
     summary(r.calibration),
     "### Check 2024 and later (same run; not used to set parameters)",
@@ -135,33 +168,32 @@ export function toMarkdown(r: CalibrationReport): string {
   ];
   for (const b of r.backtests) {
     parts.push(
-      `### ${b.id}: ${b.start} to ${b.end}`,
-      `Start state: ${b.startState.map((s) => `${s.parameter} = ${fmt(s.value)} (${s.series}, ${s.date})`).join("; ")}.`,
-      `Observed inputs: ${b.observedInputs.map((o) => `${o.series} for ${o.months} months`).join(", ")}; everything else at its default.`,
+      `### ${b.id}: forecast ${b.start} to ${b.end} from origin ${b.origin}`,
+      `Stock readings used up to the origin: ${b.readings.map((x) => `${x.series} ${x.month} = ${fmt(x.value)}`).join("; ") || "none"}.`,
       table(b.rows),
       summary(b)
     );
   }
   parts.push(
-    "### MPP presets: modelled 2023 total vs the MPP figure",
+    "### MPP presets: modelled total inflow vs the MPP figure per forecast year",
     [
-      "| preset | MPP 2023 | model total 2023 | of which first | of which nareis | error |",
-      "|---|---:|---:|---:|---:|---:|",
-      ...r.mpp.map((m) => `| ${m.preset} | ${fmt(m.target2023)} | ${fmt(m.modelTotal2023)} | ${fmt(m.modelFirst2023)} | ${fmt(m.modelNareis2023)} | ${pct(m.modelTotal2023 / m.target2023 - 1)} |`)
+      "| preset | year | MPP | model total | of which first | of which nareis | error |",
+      "|---|---:|---:|---:|---:|---:|---:|",
+      ...r.mpp.map((m) => `| ${m.preset} | ${m.year} | ${fmt(m.target)} | ${fmt(m.modelTotal)} | ${fmt(m.modelFirst)} | ${fmt(m.modelNareis)} | ${pct(m.modelTotal / m.target - 1)} |`)
+    ].join("\n"),
+    "### 2025 grant rates (IND definition) against the model",
+    [
+      "| period | IND | model |",
+      "|---|---:|---:|",
+      `| 2024 | ${pct0(r.grantRates2025.indRate2024)} | ${pct0(r.grantRates2025.modelRate2024)} |`,
+      `| 2025-Q1 | ${pct0(r.grantRates2025.indRateQ1)} | ${pct0(r.grantRates2025.modelRateQ1)} |`,
+      `| 2025 Jan–Sep | ${pct0(r.grantRates2025.indRateJanSep)} | ${pct0(r.grantRates2025.modelRateJanSep)} |`
     ].join("\n")
   );
   return parts.join("\n\n") + "\n";
 }
 
-/** The calibration step for the MPP presets: the first-application share that makes each preset hit its 2023 total. */
-export function solveMppPresets(inputs: ModelInputs): {preset: string; share: number; target: number; modelTotal2023: number}[] {
-  return ["mpp-2023-min", "mpp-2023-medio", "mpp-2023-max"].map((preset) => ({preset, ...solveMppFirstShare(inputs, preset, (s) => run(s, inputs))}));
-}
-
 if (process.argv[1]?.endsWith("calibration.ts") && process.argv.includes("--markdown")) {
   process.stdout.write(toMarkdown(await loadCalibration()));
 }
-if (process.argv[1]?.endsWith("calibration.ts") && process.argv.includes("--solve-mpp")) {
-  // Prints the values to store as overrides.mpp_first_share in data/scenarios.json.
-  for (const r of solveMppPresets(await loadModelInputs())) process.stdout.write(`${r.preset}\tmpp_first_share=${r.share.toFixed(4)}\ttarget=${r.target}\tmodel=${r.modelTotal2023.toFixed(0)}\n`);
-}
+

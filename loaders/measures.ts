@@ -6,7 +6,7 @@
  * {@link DataError} naming the file, the entry (row = index + 1), the field and the measure id.
  */
 import {readFileSync} from "node:fs";
-import {DataError, dataPath} from "./read.js";
+import {DataError, dataPath, readCsv} from "./read.js";
 
 import type {Measure} from "../src/model/types.js";
 
@@ -18,7 +18,7 @@ export const CONTRACT_PARAMETER_IDS = [
   "inflow_first_per_year", "inflow_repeat_per_year", "resettlement_per_year", "share_high", "share_low",
   "share_dublin", "share_track2", "amv_share",
   // IND
-  "ind_decisions_per_month", "grant_rate_high", "grant_rate_mid", "grant_rate_low", "legal_term_months",
+  "ind_decisions_per_month", "grant_rate_high", "grant_rate_mid", "grant_rate_low", "decision_pause_high_share", "legal_term_months",
   "dwangsom_per_case_month",
   // Nareis
   "nareis_request_share", "nareis_persons_high", "nareis_persons_mid", "nareis_decision_months",
@@ -34,13 +34,13 @@ export const CONTRACT_PARAMETER_IDS = [
 ] as const;
 
 export const PILLARS = ["instroom", "doorstroom", "opvang", "uitstroom", "terugkeer", "stelsel"] as const;
-export const STATUSES = ["adopted", "proposed", "draft"] as const;
+export const STATUSES = ["adopted", "passed_house", "proposed", "draft"] as const;
 export const MODES = ["set", "add", "scale"] as const;
 const GRADES = ["P", "S", "S-AI", "seed", "aanname"] as const;
 
 const MEASURE_FIELDS = new Set([
   "id", "name", "summary", "pillar", "source", "status", "effects", "quantification", "notQuantifiable",
-  "defaultStart", "defaultEnd", "rampMonths"
+  "defaultStart", "defaultEnd", "rampMonths", "event", "inBaseline"
 ]);
 const SOURCE_FIELDS = new Set(["document", "section", "url", "date", "grade"]);
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -149,5 +149,39 @@ export function loadMeasures(parameterIds: ReadonlySet<string>, file: string = d
   } catch (error) {
     throw new DataError(file, null, null, `cannot be read as JSON (${(error as Error).message})`);
   }
-  return validateMeasures(file, raw, parameterIds);
+  const measures = validateMeasures(file, raw, parameterIds);
+  if (file === dataPath("measures.json")) checkPolicyEvents(measures, file);
+  return measures;
+}
+
+/** Policy events deliberately left out of this release's catalogue, with the reason. */
+export const EVENTS_LEFT_OUT: Record<string, string> = {
+  spreidingswet_cycle_2: "rests on a Kamerbrief of 5 Feb 2026, after the data vintage (2025-11-03)"
+};
+
+/**
+ * Every event of data/nl_policy_events_2024_2026.csv is represented by a measure (`event` field) or
+ * named in EVENTS_LEFT_OUT; every `event` names an existing event.
+ */
+export function checkPolicyEvents(measures: readonly Measure[], file: string): void {
+  const events = readCsv("nl_policy_events_2024_2026.csv", {
+    columns: [
+      {name: "event_id", type: "string"},
+      {name: "date_start", type: "string"},
+      {name: "what", type: "string"},
+      {name: "source", type: "string"},
+      {name: "url", type: "string"}
+    ],
+    key: ["event_id"]
+  }).map((r) => r.event_id as string);
+  const known = new Set(events);
+  measures.forEach((m, i) => {
+    if (m.event !== undefined && !known.has(m.event)) throw new DataError(file, i + 1, "event", `measure "${m.id}": unknown policy event "${m.event}"`);
+    if (m.inBaseline !== undefined && typeof m.inBaseline !== "boolean") throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": must be true or false`);
+    if (m.inBaseline && (!m.effects || !m.defaultStart)) throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": a baseline measure needs effects and defaultStart`);
+  });
+  const represented = new Set(measures.map((m) => m.event).filter((e): e is string => e !== undefined));
+  for (const e of events) {
+    if (!represented.has(e) && !(e in EVENTS_LEFT_OUT)) throw new DataError(dataPath("nl_policy_events_2024_2026.csv"), null, "event_id", `policy event "${e}" has no measure in measures.json and is not listed as left out`);
+  }
 }

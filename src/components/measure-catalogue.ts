@@ -14,7 +14,7 @@ export const PILLAR_LABELS: Record<Measure["pillar"], string> = {
   stelsel: "Stelsel en wetgeving"
 };
 
-export const STATUS_LABELS: Record<Measure["status"], string> = {adopted: "vastgesteld", proposed: "voorgenomen", draft: "concept (niet vastgesteld)"};
+export const STATUS_LABELS: Record<Measure["status"], string> = {adopted: "vastgesteld", passed_house: "aangenomen door de Tweede Kamer", proposed: "voorgenomen", draft: "concept (niet vastgesteld)"};
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);

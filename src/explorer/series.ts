@@ -3,27 +3,22 @@
  * one series, its band, the observations of that series, and the rows behind a chart's CSV download.
  */
 import type {ModelInputs, SeriesId} from "../model/types.js";
+import {defaultOrigin} from "../model/origin.js";
+import {addMonths} from "../model/months.js";
 import type {ScenarioLine} from "../components/scenario-chart.js";
 import type {Results} from "./session.js";
 
 /**
- * The last month whose inflow the model takes from observations: the end of the last quarter of
- * observed first applications in data/chain-observations.csv (CBS quarterly data; 2024-Q3 at present).
+ * The last month of the observed past: the default forecast origin (the end of the latest quarter of
+ * observed first applications public by the data vintage; see src/model/origin.ts).
  */
 export function lastObservedMonth(inputs: ModelInputs): string {
-  const quarters = inputs.observations.filter((o) => o.series === "inflow_first" && o.kind === "flow_quarter").map((o) => o.date).sort();
-  const last = quarters.at(-1);
-  if (!last) throw new Error("model inputs hold no observed quarterly first applications");
-  return `${last.slice(0, 4)}-${String(Number(last.slice(-1)) * 3).padStart(2, "0")}`;
+  return defaultOrigin(inputs);
 }
 
-/**
- * The month from which slider changes apply: January of the first full calendar year without observed
- * inflow, so that a change never rewrites the calibrated history.
- */
+/** The month from which slider changes apply: the month after the forecast origin. */
 export function changesFrom(inputs: ModelInputs): string {
-  const last = lastObservedMonth(inputs);
-  return `${Number(last.slice(0, 4)) + 1}-01`;
+  return addMonths(defaultOrigin(inputs), 1);
 }
 
 /** Baseline, changed baseline (when assumptions changed) and scenario (when modified) lines of one series. */

@@ -5,7 +5,7 @@
  * series per month. Parameters the preset or the scenario override are not drawn.
  */
 import {compile} from "./params.js";
-import {monthIndex} from "./months.js";
+import {prepare} from "./prepare.js";
 import {createBuffers, runInto} from "./run.js";
 import {mulberry32, triangular} from "./rng.js";
 import {SERIES_IDS, type BandOutput, type ModelInputs, type Scenario, type SeriesId} from "./types.js";
@@ -42,21 +42,25 @@ export function drawSample(inputs: ModelInputs, rand: () => number, sample: Floa
 export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: number, options: BandOptions = {}): BandOutput {
   if (!Number.isInteger(n) || n < 1) throw new Error(`band: n must be a positive integer, got ${n}`);
   const c = compile(inputs);
-  const M = monthIndex(scenario.end ?? "2030-12") - monthIndex(scenario.start ?? "2022-01") + 1;
+  const prepared = prepare(scenario, inputs);
+  const R = prepared.months;
+  const from = prepared.outputOffset;
+  // output window: the scenario's start … end
+  const M = R - from;
   const ids = options.series ?? SERIES_IDS;
   const index = ids.map((id) => SERIES_IDS.indexOf(id));
   const S = ids.length;
-  const buffers = createBuffers(M, c.parameters.length);
+  const buffers = createBuffers(R, c.parameters.length);
   const sample = new Float64Array(c.parameters.length);
   // store[(s * M + t) * n + i]: the n draws of one series-month are contiguous, ready to sort
   const store = new Float64Array(S * M * n);
   const rand = mulberry32(seed);
   for (let i = 0; i < n; i++) {
     drawSample(inputs, rand, sample);
-    runInto(scenario, inputs, buffers, sample);
+    runInto(scenario, inputs, buffers, sample, prepared);
     const out = buffers.out;
     for (let s = 0; s < S; s++) {
-      const src = index[s] * M;
+      const src = index[s]! * R + from;
       let dst = s * M * n + i;
       for (let t = 0; t < M; t++, dst += n) store[dst] = out[src + t];
     }
@@ -69,10 +73,10 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
     const b = new Float64Array(M);
     const d = new Float64Array(M);
     for (let t = 0; t < M; t++) {
-      const from = (s * M + t) * n;
-      a[t] = quantile(store, from, n, 0.1);
-      b[t] = quantile(store, from, n, 0.5);
-      d[t] = quantile(store, from, n, 0.9);
+      const at = (s * M + t) * n;
+      a[t] = quantile(store, at, n, 0.1);
+      b[t] = quantile(store, at, n, 0.5);
+      d[t] = quantile(store, at, n, 0.9);
     }
     p10[ids[s]] = a;
     p50[ids[s]] = b;

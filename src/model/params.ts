@@ -8,8 +8,9 @@
  * measure, and at the end to drawn rows). Done once per run into one Float64Array.
  * A measure without `end` or `rampMonths` in the scenario uses the catalogue's `defaultEnd` / `rampMonths`.
  */
+import {HORIZON_END, MODEL_START} from "./constants.js";
 import {monthIndex, monthString} from "./months.js";
-import type {Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
+import type {DatedValue, Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
 
 /** Every parameter the model reads; the register must contain all of them (it may hold more). */
 export const PARAMETER_IDS = [
@@ -20,9 +21,9 @@ export const PARAMETER_IDS = [
   "inflow_season_q3",
   "inflow_season_q4",
   "inflow_path_mpp",
-  "inflow_mpp_2023_total",
-  "mpp_first_share",
-  "inflow_growth_after_2023",
+  "inflow_mpp_total_per_year",
+  "mpp_last_year",
+  "inflow_growth_after_mpp",
   "inflow_repeat_per_year",
   "resettlement_per_year",
   "share_high",
@@ -39,6 +40,7 @@ export const PARAMETER_IDS = [
   "grant_rate_high",
   "grant_rate_mid",
   "grant_rate_low",
+  "decision_pause_high_share",
   "legal_term_months",
   "dwangsom_per_case_month",
   "init_backlog",
@@ -94,7 +96,7 @@ export const PARAMETER_IDS = [
 export type ParameterId = (typeof PARAMETER_IDS)[number];
 
 /** Parameters that may be negative, with their physical bounds. */
-const SIGNED: Record<string, [number, number]> = {inflow_growth_after_2023: [-0.9, 2]};
+const SIGNED: Record<string, [number, number]> = {inflow_growth_after_mpp: [-0.9, 2]};
 /** Switches (0 = off, 1 = on). */
 const SWITCHES = new Set(["inflow_path_mpp", "taakstelling_need_based"]);
 
@@ -106,6 +108,8 @@ export interface Compiled {
   /** Row of every parameter the model reads. */
   slot: Readonly<Record<ParameterId, number>>;
   measures: ReadonlyMap<string, Measure>;
+  /** Measures in every preset's baseline (Measure.inBaseline), as scenario entries at strength 1. */
+  baselineMeasures: readonly ScenarioMeasure[];
   presets: ReadonlyMap<string, Preset>;
   /** Physical bounds per row (applied after overrides and measures). */
   min: Float64Array;
@@ -156,6 +160,14 @@ export function compile(inputs: ModelInputs): Compiled {
     index,
     slot,
     measures: new Map(inputs.measures.map((m) => [m.id, m])),
+    baselineMeasures: inputs.measures
+      .filter((m) => m.inBaseline === true)
+      .map((m): ScenarioMeasure => {
+        if (!m.defaultStart) throw new Error(`measure "${m.id}": a baseline measure needs defaultStart`);
+        const sm: ScenarioMeasure = {id: m.id, start: m.defaultStart, strength: 1};
+        if (m.defaultEnd) sm.end = m.defaultEnd;
+        return sm;
+      }),
     presets: new Map(inputs.presets.map((p) => [p.id, p])),
     min,
     max,
@@ -229,32 +241,60 @@ export function applyEffect(value: number, mode: "set" | "add" | "scale", change
   }
 }
 
+/**
+ * When each part of a scenario applies, as month offsets from MODEL_START (built by prepare.ts from
+ * the forecast origin). Without a plan, everything applies from the first month (and scenario
+ * overrides from `scenario.overridesFrom`).
+ */
+export interface ResolvePlan {
+  /** Preset overrides (scalar and dated) apply from this offset. */
+  presetFrom: number;
+  /** Scenario overrides apply from this offset. */
+  overridesFrom: number;
+  /** Scenario measures apply from this offset (preset measures apply in every month). */
+  measuresFrom: number;
+  /** Monte Carlo draws apply from this offset (the observed past is not drawn). */
+  sampleFrom: number;
+  /** Values fitted at the origin (statistical inflow baseline), written from `internalFrom`. */
+  internal: Readonly<Record<string, number>>;
+  internalFrom: number;
+  /**
+   * Backtests: after this offset, dated rows hold their value at the offset, except steps whose
+   * `announced` month is on or before `knownBy` ("YYYY-MM").
+   */
+  freezeFrom?: number;
+  knownBy?: string;
+  /** Backtests: baseline measures whose start is after this offset are left out. */
+  skipBaselineAfter?: number;
+}
+
 /** Options for {@link resolveParameters}. */
 export interface ResolveOptions {
   /** Reuse this buffer (length ≥ parameters × months). */
   out?: Float64Array;
   /**
-   * Monte Carlo draw per row (NaN = not drawn): the value for scalar rows, a factor for dated rows.
-   * Rows the preset or scenario override are not drawn.
+   * Monte Carlo draw per row (NaN = not drawn): for scalar rows a value, applied as the factor
+   * draw / register default; for dated rows a factor. Rows the preset or scenario override are not drawn.
    */
   sample?: Float64Array;
+  plan?: ResolvePlan;
 }
 
 function fillRow(values: Float64Array, row: number, M: number, start: number, c: Compiled): void {
   const offset = row * M;
   const d = c.dated[row];
   if (d == null) {
-    values.fill(c.parameters[row].value as number, offset, offset + M);
+    values.fill(c.parameters[row]!.value as number, offset, offset + M);
     return;
   }
   const n = d.months.length;
   // index of the step in force at `start` (the first step if start precedes it)
   let k = 0;
-  while (k + 1 < n && d.months[k + 1] <= start) k++;
+  while (k + 1 < n && d.months[k + 1]! <= start) k++;
   for (let t = 0; t < M; t++) {
     const m = start + t;
-    while (k + 1 < n && d.months[k + 1] <= m) k++;
-    values[offset + t] = d.values[k];
+    while (k + 1 < n && d.months[k + 1]! <= m) k++;
+    values[offset + t] = d.values[k]!;
   }
 }
 
@@ -292,21 +332,22 @@ let full = new Uint8Array(0);
 const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array; valid: boolean}>();
 
 /**
- * Resolves a scenario's parameters month by month. Assumes a scenario that passed
- * `validateScenario` (unknown ids still throw here, they are never ignored).
+ * Resolves a scenario's parameters month by month from MODEL_START to the scenario's end. Assumes a
+ * scenario that passed `validateScenario` (unknown ids still throw here, they are never ignored).
  */
 export function resolveParameters(scenario: Scenario, inputs: ModelInputs, options: ResolveOptions = {}): ParameterSet {
   const c = compile(inputs);
-  const startText = scenario.start ?? "2022-01";
-  const start = monthIndex(startText);
-  const M = monthIndex(scenario.end ?? "2030-12") - start + 1;
-  if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before start ${startText}`);
+  const start = monthIndex(MODEL_START);
+  const M = monthIndex(scenario.end ?? HORIZON_END) - start + 1;
+  if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before the model start ${MODEL_START}`);
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
   const base = baseMatrix(c, start, M);
   const preset = c.presets.get(scenario.preset);
   if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
-  const from = scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
+  const plan = options.plan;
+  const overridesFrom = plan ? plan.overridesFrom : scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
+  const presetFrom = plan ? plan.presetFrom : 0;
   if (dirty.length < P) {
     dirty = new Uint8Array(P);
     check = new Uint8Array(P);
@@ -316,11 +357,13 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   check.fill(0, 0, P);
   full.fill(0, 0, P);
   // Rows that an override replaces in every month need no restore (unknown ids throw below).
-  for (const id in preset.overrides) {
-    const row = c.index.get(id);
-    if (row != null) full[row] = 1;
+  if (presetFrom === 0) {
+    for (const id in preset.overrides) {
+      const row = c.index.get(id);
+      if (row != null) full[row] = 1;
+    }
   }
-  if (from === 0) {
+  if (overridesFrom === 0) {
     for (const id in scenario.overrides) {
       const row = c.index.get(id);
       if (row != null) full[row] = 1;
@@ -333,30 +376,50 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       if (last[row] === 0 || full[row] !== 0) continue;
       // a plain loop: `set(base.subarray(…))` allocates a view per row
       const end = row * M + M;
-      for (let i = row * M; i < end; i++) values[i] = base[i];
+      for (let i = row * M; i < end; i++) values[i] = base[i]!;
     }
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
   if (state) state.valid = false;
+  if (plan) {
+    for (const id in plan.internal) {
+      const row = c.index.get(id);
+      if (row == null) throw new Error(`origin fit: unknown parameter "${id}"`);
+      if (plan.internalFrom < M) values.fill(plan.internal[id]!, row * M + plan.internalFrom, row * M + M);
+      dirty[row] = 1;
+    }
+    if (plan.freezeFrom != null && plan.freezeFrom < M) freezeDated(values, c, plan.freezeFrom, M, start, plan.knownBy ?? "");
+  }
   const sample = options.sample;
   if (sample) {
+    const from = plan ? Math.min(plan.sampleFrom, M) : 0;
     for (let row = 0; row < P; row++) {
-      const x = sample[row];
+      const x = sample[row]!;
       if (x !== x) continue;
       if (full[row] !== 0) continue; // overridden in every month: not drawn
-      const id = c.parameters[row].id;
-      if (id in preset.overrides || id in scenario.overrides) continue;
+      const p = c.parameters[row]!;
+      const id = p.id;
+      if (id in preset.overrides || id in scenario.overrides || (preset.dated && id in preset.dated)) continue;
       const offset = row * M;
-      if (c.dated[row] == null) values.fill(x, offset, offset + M);
-      else for (let t = 0; t < M; t++) values[offset + t] *= x;
+      // scalar rows: the draw relative to the register default (a fitted value is scaled alike)
+      const factor = c.dated[row] == null ? ((p.value as number) !== 0 ? x / (p.value as number) : 1) : x;
+      if (c.dated[row] == null && (p.value as number) === 0) values.fill(x, offset + from, offset + M);
+      else for (let t = from; t < M; t++) values[offset + t]! *= factor;
       dirty[row] = 1;
       check[row] = 1;
     }
   }
-  applyOverrides(values, c, preset.overrides, 0, M, "preset " + preset.id);
-  applyOverrides(values, c, scenario.overrides, from, M, "scenario");
-  for (const sm of preset.measures) applyMeasure(values, c, sm, start, M);
-  for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M);
+  applyOverrides(values, c, preset.overrides, presetFrom, M, "preset " + preset.id);
+  if (preset.dated) applyDated(values, c, preset.dated, presetFrom, M, start, "preset " + preset.id);
+  applyOverrides(values, c, scenario.overrides, overridesFrom, M, "scenario");
+  for (const sm of c.baselineMeasures) {
+    if (scenario.off && scenario.off.includes(sm.id)) continue;
+    if (plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter) continue;
+    applyMeasure(values, c, sm, start, M, 0);
+  }
+  for (const sm of preset.measures) applyMeasure(values, c, sm, start, M, 0);
+  const measuresFrom = plan ? plan.measuresFrom : 0;
+  for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M, measuresFrom);
   if (options.out === values) {
     if (!state || state.dirty.length !== P) {
       state = {base, dirty: new Uint8Array(P), valid: false};
@@ -364,24 +427,60 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     }
     state.base = base;
     const kept = state.dirty;
-    for (let row = 0; row < P; row++) kept[row] = dirty[row];
+    for (let row = 0; row < P; row++) kept[row] = dirty[row]!;
     state.valid = true;
   }
   // physical bounds, on the rows a draw changed (register defaults are validated in range; override
   // values are clamped when they are written, measure results after each measure)
   for (let row = 0; row < P; row++) {
     if (check[row] === 0) continue;
-    const lo = c.min[row];
-    const hi = c.max[row];
+    const lo = c.min[row]!;
+    const hi = c.max[row]!;
     const offset = row * M;
     for (let t = 0; t < M; t++) {
-      const v = values[offset + t];
+      const v = values[offset + t]!;
       if (v < lo) values[offset + t] = lo;
       else if (v > hi) values[offset + t] = hi;
       else if (v !== v) values[offset + t] = lo;
     }
   }
-  return {start: startText, startIndex: start, months: M, values, compiled: c};
+  return {start: MODEL_START, startIndex: start, months: M, values, compiled: c};
+}
+
+/** Backtests: holds every dated row at its value in month offset `from`, keeping steps announced by `knownBy`. */
+function freezeDated(values: Float64Array, c: Compiled, from: number, M: number, start: number, knownBy: string): void {
+  c.parameters.forEach((p, row) => {
+    if (typeof p.value === "number") return;
+    const offset = row * M;
+    let held = values[offset + from]!;
+    const steps = [...p.value].sort((a, b) => (a.from < b.from ? -1 : 1));
+    for (let t = from + 1; t < M; t++) {
+      const month = monthString(start + t);
+      const step = steps.find((d) => d.from === month);
+      if (step && step.announced && step.announced <= knownBy) held = values[offset + t]!;
+      values[offset + t] = held;
+    }
+    dirty[row] = 1;
+  });
+}
+
+function applyDated(values: Float64Array, c: Compiled, dated: Record<string, DatedValue[]>, from: number, M: number, start: number, where: string): void {
+  for (const id in dated) {
+    const row = c.index.get(id);
+    if (row == null) throw new Error(`${where}: unknown parameter "${id}" in dated overrides`);
+    const steps = [...dated[id]!].sort((a, b) => (a.from < b.from ? -1 : 1));
+    if (steps.length === 0) continue;
+    let k = 0;
+    for (let t = from; t < M; t++) {
+      const m = start + t;
+      while (k + 1 < steps.length && monthIndex(steps[k + 1]!.from) <= m) k++;
+      let v = steps[k]!.value;
+      if (v < c.min[row]!) v = c.min[row]!;
+      else if (v > c.max[row]!) v = c.max[row]!;
+      values[row * M + t] = v;
+    }
+    dirty[row] = 1;
+  }
 }
 
 function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<string, number>, from: number, M: number, where: string): void {
@@ -398,7 +497,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
   }
 }
 
-function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number): void {
+function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number): void {
   const measure = c.measures.get(sm.id);
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
@@ -414,7 +513,7 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     dirty[row] = 1;
     const lo = c.min[row];
     const hi = c.max[row];
-    const t0 = Math.max(0, s - start);
+    const t0 = Math.max(from, s - start);
     const t1 = Math.min(M, e - start + 1);
     const change = effect.change;
     // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.

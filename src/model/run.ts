@@ -6,13 +6,12 @@
  * in words. The step loop allocates nothing: parameters are resolved into one Float64Array first,
  * outputs go into one preallocated Float64Array (one row per series).
  */
-import {monthIndex, monthString} from "./months.js";
-import {resolveParameters, type ParameterSet, type ResolveOptions} from "./params.js";
+import {monthString} from "./months.js";
+import {resolveParameters, type ParameterSet} from "./params.js";
+import {prepare, type Prepared} from "./prepare.js";
 import {SERIES_IDS, type ModelInputs, type RunOutput, type Scenario, type SeriesId, type Summary} from "./types.js";
 
-/** Observed monthly inputs a scenario may supply (backtests, user paths). */
-export const OBSERVED_INPUTS = ["inflow_first", "inflow_repeat", "inflow_resettlement", "inflow_nareis", "decisions"] as const;
-export type ObservedInput = (typeof OBSERVED_INPUTS)[number];
+export {OBSERVED_INPUTS, type ObservedInput} from "./prepare.js";
 
 const S = SERIES_IDS.length;
 const SI = Object.fromEntries(SERIES_IDS.map((id, i) => [id, i])) as Record<SeriesId, number>;
@@ -64,7 +63,7 @@ function clampTerm(x: number): number {
  * Simulates with resolved parameters into `buffers.out`. Low-level: `run` is the public entry.
  * Returns nothing; read the series from `buffers.out`.
  */
-export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffers: RunBuffers): void {
+export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "anchors" | "originOffset"> | null, buffers: RunBuffers): void {
   const M = ps.months;
   const v = ps.values;
   const sl = ps.compiled.slot;
@@ -78,9 +77,9 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pSeason2 = row(sl.inflow_season_q3);
   const pSeason3 = row(sl.inflow_season_q4);
   const pMpp = row(sl.inflow_path_mpp);
-  const pMppTotal = row(sl.inflow_mpp_2023_total);
-  const pMppFirst = row(sl.mpp_first_share);
-  const pGrowth = row(sl.inflow_growth_after_2023);
+  const pMppTotal = row(sl.inflow_mpp_total_per_year);
+  const pMppLast = row(sl.mpp_last_year);
+  const pGrowth = row(sl.inflow_growth_after_mpp);
   const pRepeat = row(sl.inflow_repeat_per_year);
   const pResettle = row(sl.resettlement_per_year);
   const pHigh = row(sl.share_high);
@@ -95,6 +94,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pGh = row(sl.grant_rate_high);
   const pGm = row(sl.grant_rate_mid);
   const pGl = row(sl.grant_rate_low);
+  const pPause = row(sl.decision_pause_high_share);
   const pTerm = row(sl.legal_term_months);
   const pDwangsom = row(sl.dwangsom_per_case_month);
   const pAppeal = row(sl.appeal_share);
@@ -131,11 +131,21 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const pCostE = row(sl.cost_emergency_per_year);
   const pEmShare = row(sl.emergency_share);
 
-  const obsFirst = observed?.inflow_first;
-  const obsRepeat = observed?.inflow_repeat;
-  const obsResettle = observed?.inflow_resettlement;
-  const obsNareis = observed?.inflow_nareis;
-  const obsDecisions = observed?.decisions;
+  // observed inputs: NaN = the model computes the month
+  const inputs = prepared?.inputs;
+  const obsFirst = inputs?.inflow_first ?? null;
+  const obsRepeat = inputs?.inflow_repeat ?? null;
+  const obsResettle = inputs?.inflow_resettlement ?? null;
+  const obsNareis = inputs?.inflow_nareis ?? null;
+  const obsDecisions = inputs?.decisions ?? null;
+  // stock readings up to the origin (rows in origin.ts ANCHOR_SERIES order)
+  const anchors = prepared?.anchors ?? null;
+  const lastAnchor = anchors ? Math.min(prepared!.originOffset, M - 1) : -1;
+  const aBacklog = 0;
+  const aNareis = M;
+  const aPermit = 2 * M;
+  const aCoa = 3 * M;
+  let adjusted = 0;
 
   // ---- start state (month offset 0 holds the start values of the init_* parameters)
   const initBacklog = v[row(sl.init_backlog)];
@@ -245,6 +255,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   const o_entered_cumulative = SI.entered_cumulative * M;
   const o_left_cumulative = SI.left_cumulative * M;
   const o_in_system = SI.in_system * M;
+  const o_adjusted_cumulative = SI.adjusted_cumulative * M;
 
   // Cached reciprocals (divisions are slow; most of these rows are constant).
   let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
@@ -257,6 +268,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
   let growthYear = -1;
   let growthFactor = 1;
   let growthRate = NaN;
+  // repeat + resettlement + nareis arrivals of the previous month (MPP path)
+  let otherPrev = (v[pRepeat]! + v[pResettle]!) * INV12 + NT / Math.max(1, v[pTravel]!);
   for (let t = 0; t < M; t++) {
     if (++mo === 12) {
       mo = 0;
@@ -266,24 +279,30 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const seasonRow = mo < 6 ? (mo < 3 ? pSeason0 : pSeason1) : mo < 9 ? pSeason2 : pSeason3;
 
     // ---- instroom
+    const Rp0 = obsRepeat !== null ? obsRepeat[t]! : NaN;
+    const Rp = Rp0 === Rp0 ? Rp0 : v[pRepeat + t]! * INV12;
+    const Rs0 = obsResettle !== null ? obsResettle[t]! : NaN;
+    const Rs = Rs0 === Rs0 ? Rs0 : v[pResettle + t]! * INV12;
+    const F0 = obsFirst !== null ? obsFirst[t]! : NaN;
     let F: number;
-    if (obsFirst !== undefined && t < obsFirst.length) F = obsFirst[t];
+    if (F0 === F0) F = F0;
     else {
-      const season = v[seasonRow + t];
-      let annual: number;
-      if (v[pMpp + t] >= 0.5 && year >= 2023) {
-        const g = v[pGrowth + t];
+      const season = v[seasonRow + t]!;
+      if (v[pMpp + t]! >= 0.5) {
+        // MPP path: the forecast total inflow (first + repeat + resettlement + nareis) per year, held
+        // after its last year with the growth rate; first applications are the total minus the other
+        // components of the previous month (the model computes those itself).
+        const last = v[pMppLast + t]!;
+        const g = v[pGrowth + t]!;
         if (year !== growthYear || g !== growthRate) {
           growthYear = year;
           growthRate = g;
-          growthFactor = Math.pow(1 + g, year - 2023);
+          growthFactor = year > last ? Math.pow(1 + g, year - last) : 1;
         }
-        annual = v[pMppTotal + t] * v[pMppFirst + t] * growthFactor;
-      } else annual = v[pFirst + t];
-      F = annual * INV12 * season;
+        const total = v[pMppTotal + t]! * growthFactor * INV12 * season;
+        F = total > otherPrev ? total - otherPrev : 0;
+      } else F = v[pFirst + t]! * INV12 * season;
     }
-    const Rp = obsRepeat !== undefined && t < obsRepeat.length ? obsRepeat[t] : v[pRepeat + t] * INV12;
-    const Rs = obsResettle !== undefined && t < obsResettle.length ? obsResettle[t] : v[pResettle + t] * INV12;
 
     let sd = v[pDublin + t];
     let s2 = v[pTrack2 + t];
@@ -311,7 +330,8 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     // ---- IND: capacity with priority for tracks 1, 2 and 4, then track 3. The accelerated tracks
     // are a first-order delay with mean `accelerated_decision_months` (τ): a fraction 1/τ of the open
     // cases is ready for a decision each month (for τ < 1 also a share 1 − τ of this month's intake).
-    let C = obsDecisions !== undefined && t < obsDecisions.length ? obsDecisions[t] : v[pDecisions + t];
+    const C0 = obsDecisions !== null ? obsDecisions[t]! : NaN;
+    let C = C0 === C0 ? C0 : v[pDecisions + t]!;
     const tauAcc = v[pAccel + t];
     if (tauAcc !== cAcc) {
       cAcc = tauAcc;
@@ -332,9 +352,12 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const a4 = B4 + in4;
     const a3h = B3h + in3h;
     const a3m = B3m + in3m;
-    const a3 = a3h + a3m;
-    const d3 = a3 < C ? a3 : C;
-    const d3h = d3 === a3 ? a3h : a3 > 0 ? (d3 * a3h) / a3 : 0;
+    // a decision pause (moratorium) keeps part of the high-grant group out of the decisions
+    const pause = v[pPause + t]!;
+    const e3h = pause > 0 ? a3h * (1 - pause) : a3h;
+    const e3 = e3h + a3m;
+    const d3 = e3 < C ? e3 : C;
+    const d3h = d3 === e3 ? e3h : e3 > 0 ? (d3 * e3h) / e3 : 0;
     const d3m = d3 - d3h;
     B1 = a1 - d1;
     B2 = a2 - d2;
@@ -371,8 +394,9 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const nGrants = nDecisions * v[pNgs + t];
     NT += nGrants;
     let arrivals: number;
-    if (obsNareis !== undefined && t < obsNareis.length) {
-      arrivals = obsNareis[t];
+    const A0 = obsNareis !== null ? obsNareis[t]! : NaN;
+    if (A0 === A0) {
+      arrivals = A0;
       NT = NT > arrivals ? NT - arrivals : 0;
     } else {
       const tauTr = v[pTravel + t];
@@ -474,6 +498,45 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     DS += move;
     const housed = housedFromCoa + grantsOutside + arrDirect;
 
+    // ---- observed readings up to the origin reset the stocks (rules: origin.ts ANCHOR_RULES)
+    if (t <= lastAnchor) {
+      const a = anchors!;
+      const ab = a[aBacklog + t]!;
+      if (ab === ab) {
+        const b = B1 + B2 + B3h + B3m + B4;
+        if (b > 0) {
+          const k = ab / b;
+          B1 *= k;
+          B2 *= k;
+          B3h *= k;
+          B3m *= k;
+          B4 *= k;
+        } else B3m = ab;
+        adjusted += ab - b;
+      }
+      const an = a[aNareis + t]!;
+      if (an === an) NB = an; // abroad: outside the system, no correction of the balance
+      const ap = a[aPermit + t]!;
+      if (ap === ap) {
+        adjusted += ap - PW;
+        PW = ap;
+      }
+      const ac = a[aCoa + t]!;
+      if (ac === ac) {
+        const fixed = cps * (B1 + B2 + B3h + B3m + B4) + PW;
+        const rest = AP + LV + LD + CN;
+        const target = ac > fixed ? ac - fixed : 0;
+        if (rest > 0) {
+          const k = target / rest;
+          AP *= k;
+          LV *= k;
+          LD *= k;
+          CN *= k;
+        } else AP = target;
+        adjusted += target - rest;
+      }
+    }
+
     // ---- reception
     const backlog = B1 + B2 + B3h + B3m + B4;
     const inProc = cps * backlog;
@@ -531,6 +594,7 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     const inflowTotal = F + Rp + Rs + arrivals;
     entered += inflowTotal + Ro;
     left += housed + depInd + depForced + depUnknown + depUnregistered + dublinTransfers;
+    otherPrev = Rp + Rs + arrivals;
 
     // ---- write
     o[o_inflow_first + t] = F;
@@ -578,57 +642,60 @@ export function simulate(ps: ParameterSet, observed: Scenario["observed"], buffe
     o[o_entered_cumulative + t] = entered;
     o[o_left_cumulative + t] = left;
     o[o_in_system + t] = backlog + PW + CN + DS + AP + LV + LD;
+    o[o_adjusted_cumulative + t] = adjusted;
   }
 }
 
-/** Row views of a series-major buffer. */
-export function seriesViews(out: Float64Array, months: number): Record<SeriesId, Float64Array> {
+/** Row views of a series-major buffer, from month offset `from` (default 0) to the end. */
+export function seriesViews(out: Float64Array, months: number, from = 0): Record<SeriesId, Float64Array> {
   const series = {} as Record<SeriesId, Float64Array>;
-  for (let i = 0; i < S; i++) series[SERIES_IDS[i]] = out.subarray(i * months, (i + 1) * months);
+  for (let i = 0; i < S; i++) series[SERIES_IDS[i]!] = out.subarray(i * months + from, (i + 1) * months);
   return series;
 }
 
 function argmax(x: Float64Array): number {
   let best = 0;
-  for (let i = 1; i < x.length; i++) if (x[i] > x[best]) best = i;
+  for (let i = 1; i < x.length; i++) if (x[i]! > x[best]!) best = i;
   return best;
 }
 
 function meanTail(x: Float64Array, n: number): number {
   const from = Math.max(0, x.length - n);
   let s = 0;
-  for (let i = from; i < x.length; i++) s += x[i];
+  for (let i = from; i < x.length; i++) s += x[i]!;
   return s / Math.max(1, x.length - from);
 }
 
 /**
- * Summarises a run: peaks and their months, cost per calendar year and the bottleneck over the last
- * 12 months (the stage whose pressure ratio is highest and above 1: IND = lead time / legal term;
- * opvang = capacity need / available; huisvesting = months permit holders wait / the housing norm).
+ * Summarises a run over its output window (the series views start at month offset `from` of the
+ * run): peaks and their months, cost per calendar year and the bottleneck over the last 12 months
+ * (the stage whose pressure ratio is highest and above 1: IND = lead time / legal term; opvang =
+ * capacity need / available; huisvesting = months permit holders wait / the housing norm).
  */
-export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterSet): Summary {
+export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterSet, from = 0): Summary {
   const M = ps.months;
-  const month = (i: number) => monthString(ps.startIndex + i);
+  const W = M - from;
+  const month = (i: number) => monthString(ps.startIndex + from + i);
   const occ = argmax(series.coa_total);
   const nar = argmax(series.nareis_arrivals);
   const sho = argmax(series.capacity_shortage);
   const costPerYear: Summary["costPerYear"] = [];
-  for (let t = 0; t < M; t++) {
-    const year = Math.floor((ps.startIndex + t) / 12);
+  for (let t = 0; t < W; t++) {
+    const year = Math.floor((ps.startIndex + from + t) / 12);
     let last = costPerYear[costPerYear.length - 1];
     if (!last || last.year !== year) costPerYear.push((last = {year, value: 0, regular: 0, emergency: 0}));
-    last.value += series.cost_eur[t];
-    last.regular += series.cost_regular_eur[t];
-    last.emergency += series.cost_emergency_eur[t];
+    last.value += series.cost_eur[t]!;
+    last.regular += series.cost_regular_eur[t]!;
+    last.emergency += series.cost_emergency_eur[t]!;
   }
   const sl = ps.compiled.slot;
   const v = ps.values;
   let term = 0;
   let norm = 0;
-  const n = Math.min(12, M);
+  const n = Math.min(12, W);
   for (let t = M - n; t < M; t++) {
-    term += v[sl.legal_term_months * M + t];
-    norm += v[sl.housing_norm_weeks * M + t] / WEEKS_PER_MONTH;
+    term += v[sl.legal_term_months * M + t]!;
+    norm += v[sl.housing_norm_weeks * M + t]! / WEEKS_PER_MONTH;
   }
   term /= n;
   norm /= n;
@@ -636,9 +703,9 @@ export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterS
   const opvang = meanTail(series.capacity_need, n) / Math.max(meanTail(series.capacity_available, n), 1e-9);
   let waitingPersons = 0;
   let housedFlow = 0;
-  for (let t = M - n; t < M; t++) {
-    waitingPersons += series.coa_permit_waiting[t] + series.coa_nareis[t] + series.doorstroom_occupied[t];
-    housedFlow += series.housing_capacity[t];
+  for (let t = W - n; t < W; t++) {
+    waitingPersons += series.coa_permit_waiting[t]! + series.coa_nareis[t]! + series.doorstroom_occupied[t]!;
+    housedFlow += series.housing_capacity[t]!;
   }
   const waitMonths = waitingPersons / Math.max(housedFlow, 1e-9);
   const huisvesting = waitMonths / Math.max(norm, 1e-9);
@@ -654,43 +721,43 @@ export function summarize(series: Record<SeriesId, Float64Array>, ps: ParameterS
   }
   if (huisvesting > best) bottleneck = "huisvesting";
   return {
-    peakOccupancy: {value: series.coa_total[occ], month: month(occ)},
-    nareisPeak: {value: series.nareis_arrivals[nar], month: month(nar)},
-    maxShortage: {value: series.capacity_shortage[sho], month: month(sho)},
-    backlogEnd: series.backlog_total[M - 1],
+    peakOccupancy: {value: series.coa_total[occ]!, month: month(occ)},
+    nareisPeak: {value: series.nareis_arrivals[nar]!, month: month(nar)},
+    maxShortage: {value: series.capacity_shortage[sho]!, month: month(sho)},
+    backlogEnd: series.backlog_total[W - 1]!,
     costPerYear,
     bottleneck
   };
 }
 
 /** Runs one scenario deterministically. The scenario should have passed `validateScenario`. */
-export function run(scenario: Scenario, inputs: ModelInputs, options: ResolveOptions = {}): RunOutput {
+export function run(scenario: Scenario, inputs: ModelInputs): RunOutput {
+  const prepared = prepare(scenario, inputs);
+  const M = prepared.months;
   // The parameter matrix and the age bookkeeping are scratch (not returned): reuse them.
-  const ps = resolveParameters(scenario, inputs, {out: options.out ?? scratchParams(inputs, scenario), sample: options.sample});
-  const M = ps.months;
+  const n = inputs.parameters.length * M;
+  if (scratch.params.length < n) scratch.params = new Float64Array(n);
+  const ps = resolveParameters(scenario, inputs, {out: scratch.params, plan: prepared.plan});
   if (scratch.cum3.length < M + MAX_TERM + 1) {
     scratch.cum3 = new Float64Array(M + MAX_TERM + 1);
     scratch.cumN = new Float64Array(M + MAX_TERM + 1);
   }
   const buffers: RunBuffers = {months: M, out: new Float64Array(S * M), params: ps.values, cum3: scratch.cum3, cumN: scratch.cumN};
-  simulate(ps, scenario.observed, buffers);
-  const series = seriesViews(buffers.out, M);
-  return {start: ps.start, months: M, series, summary: summarize(series, ps)};
+  simulate(ps, prepared, buffers);
+  const from = prepared.outputOffset;
+  const series = seriesViews(buffers.out, M, from);
+  return {start: monthString(ps.startIndex + from), months: M - from, series, summary: summarize(series, ps, from), origin: prepared.origin};
 }
 
 const scratch = {params: new Float64Array(0), cum3: new Float64Array(0), cumN: new Float64Array(0)};
 
-function scratchParams(inputs: ModelInputs, scenario: Scenario): Float64Array {
-  const months = monthIndex(scenario.end ?? "2030-12") - monthIndex(scenario.start ?? "2022-01") + 1;
-  const n = inputs.parameters.length * Math.max(1, months);
-  if (scratch.params.length < n) scratch.params = new Float64Array(n);
-  return scratch.params;
-}
-
-/** Runs into caller-owned buffers (no allocation besides the summary); for bands and benchmarks. */
-export function runInto(scenario: Scenario, inputs: ModelInputs, buffers: RunBuffers, sample?: Float64Array): ParameterSet {
-  const ps = resolveParameters(scenario, inputs, {out: buffers.params, sample});
+/**
+ * Runs into caller-owned buffers (no allocation besides the summary); for bands and benchmarks.
+ * `prepared` must come from `prepare(scenario, inputs)` (pass it to avoid re-preparing per run).
+ */
+export function runInto(scenario: Scenario, inputs: ModelInputs, buffers: RunBuffers, sample?: Float64Array, prepared: Prepared = prepare(scenario, inputs)): ParameterSet {
+  const ps = resolveParameters(scenario, inputs, {out: buffers.params, sample, plan: prepared.plan});
   if (ps.months !== buffers.months) throw new Error(`runInto: buffers hold ${buffers.months} months, scenario has ${ps.months}`);
-  simulate(ps, scenario.observed, buffers);
+  simulate(ps, prepared, buffers);
   return ps;
 }

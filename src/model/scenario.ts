@@ -9,7 +9,9 @@
  */
 import {compile} from "./params.js";
 import {isMonth, monthIndex} from "./months.js";
-import {OBSERVED_INPUTS} from "./run.js";
+import {OBSERVED_INPUTS} from "./prepare.js";
+import {DEFAULT_PRESET, HORIZON_END, LATEST_END, MODEL_START} from "./constants.js";
+import {defaultOrigin} from "./origin.js";
 import {MODEL_VERSION} from "./version.js";
 import type {ModelInputs, Scenario, ScenarioMeasure} from "./types.js";
 
@@ -35,10 +37,19 @@ export interface ValidateOptions {
   lenient?: boolean;
 }
 
-const TOP_LEVEL = new Set(["preset", "overrides", "measures", "observed", "start", "end", "overridesFrom", "description", "modelVersion", "dataVintage"]);
+const TOP_LEVEL = new Set(["preset", "overrides", "measures", "off", "observed", "start", "end", "origin", "backtest", "freeRun", "overridesFrom", "description", "modelVersion", "dataVintage"]);
 const MEASURE_FIELDS = new Set(["id", "start", "end", "strength", "rampMonths"]);
-const EARLIEST = "2015-01";
-const LATEST = "2040-12";
+const EARLIEST = MODEL_START;
+const LATEST = LATEST_END;
+/** Earliest forecast origin: a year of observed past after the model start. */
+export const EARLIEST_ORIGIN = "2022-12";
+
+/** Preset ids of model 1.x links → the preset that replaces them (an old link still opens). */
+export const PRESET_ALIASES: Record<string, string> = {
+  "mpp-2023-min": "mpp-2023-i-min",
+  "mpp-2023-medio": "mpp-2023-i-medio",
+  "mpp-2023-max": "mpp-2023-i-max"
+};
 export const STRENGTH_MAX = 2;
 export const RAMP_MAX = 60;
 
@@ -69,6 +80,10 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
 
   // preset
   let preset = raw.preset;
+  if (typeof preset === "string" && !c.presets.has(preset) && PRESET_ALIASES[preset] && c.presets.has(PRESET_ALIASES[preset]!)) {
+    notices.push(`preset: "${preset}" is now "${PRESET_ALIASES[preset]}"`);
+    preset = PRESET_ALIASES[preset];
+  }
   if (typeof preset !== "string" || preset === "") {
     if (!lenient) throw new ScenarioError("preset", `is required (one of: ${[...c.presets.keys()].join(", ")})`);
     notices.push(`preset: missing; using "ongewijzigd"`);
@@ -80,7 +95,7 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
   }
 
   // period
-  const month = (key: "start" | "end" | "overridesFrom", fallback: string | undefined): string | undefined => {
+  const month = (key: "start" | "end" | "overridesFrom" | "origin", fallback: string | undefined): string | undefined => {
     const value = raw[key];
     if (value === undefined) return fallback;
     if (!isMonth(value)) {
@@ -95,14 +110,53 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
   };
   let start = month("start", undefined);
   let end = month("end", undefined);
-  if (monthIndex(end ?? "2030-12") < monthIndex(start ?? "2022-01")) {
-    reject("end", `${end ?? "2030-12"} is before start ${start ?? "2022-01"}`);
+  if (monthIndex(end ?? HORIZON_END) < monthIndex(start ?? MODEL_START)) {
+    reject("end", `${end ?? HORIZON_END} is before start ${start ?? MODEL_START}`);
     start = undefined;
     end = undefined;
   }
   const overridesFrom = month("overridesFrom", undefined);
-  const startText = start ?? "2022-01";
-  const months = monthIndex(end ?? "2030-12") - monthIndex(startText) + 1;
+  const startText = start ?? MODEL_START;
+  const months = monthIndex(end ?? HORIZON_END) - monthIndex(startText) + 1;
+  // forecast origin: between a year after the model start and the data's default origin
+  let origin = month("origin", undefined);
+  if (origin !== undefined) {
+    const latest = defaultOrigin(inputs);
+    if (origin < EARLIEST_ORIGIN) {
+      notices.push(`origin: ${origin} is before ${EARLIEST_ORIGIN}; clamped to ${EARLIEST_ORIGIN}`);
+      origin = EARLIEST_ORIGIN;
+    } else if (origin > latest) {
+      notices.push(`origin: ${origin} is after the latest observed month ${latest}; clamped to ${latest}`);
+      origin = latest;
+    }
+    if (origin >= (end ?? HORIZON_END)) {
+      reject("origin", `${origin} is not before the end ${end ?? HORIZON_END}`);
+      origin = undefined;
+    }
+  }
+  let backtest: boolean | undefined;
+  if (raw.backtest !== undefined) {
+    if (typeof raw.backtest !== "boolean") reject("backtest", "must be true or false");
+    else if (raw.backtest) backtest = true;
+  }
+  let freeRun: boolean | undefined;
+  if (raw.freeRun !== undefined) {
+    if (typeof raw.freeRun !== "boolean") reject("freeRun", "must be true or false");
+    else if (raw.freeRun) freeRun = true;
+  }
+  // baseline measures switched off
+  const off: string[] = [];
+  if (raw.off !== undefined) {
+    if (!Array.isArray(raw.off)) reject("off", "must be an array of measure ids");
+    else {
+      raw.off.forEach((id: unknown, i: number) => {
+        const m = typeof id === "string" ? c.measures.get(id) : undefined;
+        if (!m) return reject(`off[${i}]`, `unknown measure ${JSON.stringify(id)}`);
+        if (!m.inBaseline) return reject(`off[${i}]`, `measure "${id}" is not part of the baseline`);
+        if (!off.includes(m.id)) off.push(m.id);
+      });
+    }
+  }
 
   // overrides
   const overrides: Record<string, number> = {};
@@ -233,9 +287,13 @@ export function validateScenario(raw: unknown, inputs: ModelInputs, options: Val
   }
 
   const scenario: Scenario = {preset: preset as string, overrides, measures};
+  if (off.length > 0) scenario.off = off;
   if (observed && Object.keys(observed).length > 0) scenario.observed = observed;
   if (start) scenario.start = start;
   if (end) scenario.end = end;
+  if (origin) scenario.origin = origin;
+  if (backtest) scenario.backtest = true;
+  if (freeRun) scenario.freeRun = true;
   if (overridesFrom) scenario.overridesFrom = overridesFrom;
   return {scenario, notices};
 }
@@ -259,6 +317,8 @@ export function encodeScenarioToSearch(scenario: Scenario, inputs?: ModelInputs)
   if (scenario.start) q.set("s", scenario.start);
   if (scenario.end) q.set("e", scenario.end);
   if (scenario.overridesFrom) q.set("f", scenario.overridesFrom);
+  if (scenario.origin) q.set("t", scenario.origin);
+  if (scenario.off && scenario.off.length > 0) q.set("x", scenario.off.join(","));
   q.set("v", MODEL_VERSION);
   if (inputs) q.set("d", inputs.dataVintage);
   return "?" + q.toString();
@@ -271,7 +331,7 @@ export function encodeScenarioToSearch(scenario: Scenario, inputs?: ModelInputs)
 export function decodeScenarioFromSearch(search: string, inputs: ModelInputs): ValidationResult {
   const q = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
   const notices: string[] = [];
-  const raw: Record<string, unknown> = {preset: q.get("p") ?? "ongewijzigd"};
+  const raw: Record<string, unknown> = {preset: q.get("p") ?? DEFAULT_PRESET};
   const overrides: Record<string, unknown> = {};
   for (const part of (q.get("o") ?? "").split(",")) {
     if (part === "") continue;
@@ -295,7 +355,9 @@ export function decodeScenarioFromSearch(search: string, inputs: ModelInputs): V
     measures.push(m);
   }
   raw.measures = measures;
-  for (const [key, field] of [["s", "start"], ["e", "end"], ["f", "overridesFrom"]] as const) {
+  const x = q.get("x");
+  if (x != null && x !== "") raw.off = x.split(",").filter((id) => id !== "");
+  for (const [key, field] of [["s", "start"], ["e", "end"], ["f", "overridesFrom"], ["t", "origin"]] as const) {
     const value = q.get(key);
     if (value != null) raw[field] = value;
   }
@@ -304,7 +366,7 @@ export function decodeScenarioFromSearch(search: string, inputs: ModelInputs): V
   const d = q.get("d");
   if (d != null) raw.dataVintage = d;
   for (const key of q.keys()) {
-    if (!["p", "o", "m", "s", "e", "f", "v", "d"].includes(key)) notices.push(`${key}: unknown URL parameter; ignored`);
+    if (!["p", "o", "m", "s", "e", "f", "t", "x", "v", "d"].includes(key) && !key.startsWith("g_")) notices.push(`${key}: unknown URL parameter; ignored`);
   }
   const result = validateScenario(raw, inputs, {lenient: true});
   return {scenario: result.scenario, notices: [...notices, ...result.notices]};

@@ -21,6 +21,11 @@ export interface DatedValue {
   /** "YYYY-MM". */
   from: string;
   value: number;
+  /**
+   * "YYYY-MM": when this step was public (a plan, budget or law announced in advance). Backtests keep
+   * a step only if it was announced by the origin's information date; absent = known only afterwards.
+   */
+  announced?: string;
 }
 
 export type ParameterGroup = "instroom" | "ind" | "opvang" | "uitstroom" | "nareis" | "kosten";
@@ -65,7 +70,10 @@ export interface Measure {
   summary: string;
   pillar: "instroom" | "doorstroom" | "opvang" | "uitstroom" | "terugkeer" | "stelsel";
   source: SourceRef;
-  status: "adopted" | "proposed" | "draft";
+  /** adopted = vastgesteld; passed_house = aangenomen door de Tweede Kamer; proposed = voorgenomen; draft = concept. */
+  status: "adopted" | "passed_house" | "proposed" | "draft";
+  /** Id of the policy event in data/nl_policy_events_2024_2026.csv this entry represents. */
+  event?: string;
   /** Absent = not quantifiable from public sources. */
   effects?: MeasureEffect[];
   /** Dutch: where the effect size comes from (required when effects are present). */
@@ -76,6 +84,11 @@ export interface Measure {
   defaultStart?: string;
   defaultEnd?: string;
   rampMonths?: number;
+  /**
+   * True = in force (or in force in the past) and part of every preset's baseline, from defaultStart
+   * to defaultEnd at strength 1; a scenario can switch it off (`Scenario.off`).
+   */
+  inBaseline?: boolean;
 }
 
 /** A measure switched on in a scenario. */
@@ -98,12 +111,33 @@ export interface Scenario {
   /** Parameter id → value (scalar; replaces the parameter, dated or not, from `overridesFrom`). */
   overrides: Record<string, number>;
   measures: ScenarioMeasure[];
-  /** Observed monthly inputs from `start`, e.g. {"inflow_first": [...]}; see OBSERVED_INPUTS. */
+  /** Ids of baseline measures (Measure.inBaseline) switched off in this scenario. */
+  off?: string[];
+  /**
+   * Backtests: dated parameter steps not announced by the origin's information date are held at
+   * their value at the origin (so that no parameter carries information from after the origin).
+   */
+  backtest?: boolean;
+  /**
+   * Calibration runs: follow the observed inputs up to the origin but never reset stocks to readings,
+   * so that the model's own dynamics can be compared with the readings.
+   */
+  freeRun?: boolean;
+  /**
+   * User-supplied monthly inputs from `start`, e.g. {"inflow_first": [...]}; see OBSERVED_INPUTS.
+   * They replace the model's (and the observations') values in those months.
+   */
   observed?: Record<string, number[]>;
-  /** "YYYY-MM", default "2022-01". */
+  /** "YYYY-MM", first month of the output; default MODEL_START. The model always simulates from MODEL_START. */
   start?: string;
-  /** "YYYY-MM", default "2030-12" (inclusive). */
+  /** "YYYY-MM", default HORIZON_END (inclusive). */
   end?: string;
+  /**
+   * "YYYY-MM": the forecast origin, the last month of the observed past. Up to it, inputs follow the
+   * observations known at the origin and stocks are reset to observed readings; after it, the model
+   * projects. Default: the preset's origin, else the latest month with observed first applications.
+   */
+  origin?: string;
   /**
    * Extension of the contract: "YYYY-MM" from which `overrides` apply (default: `start`).
    * Lets a slider change the future without overwriting the calibrated history.
@@ -117,8 +151,16 @@ export interface Preset {
   name: string;
   description: string;
   basis: SourceRef[];
+  /** Scalar overrides, applied after the preset's origin. */
   overrides: Record<string, number>;
+  /** Dated overrides (a parameter replaced by a stepped series), applied after the preset's origin. */
+  dated?: Record<string, DatedValue[]>;
   measures: ScenarioMeasure[];
+  /**
+   * "YYYY-MM": the preset's own forecast origin (an MPP edition: the month before its publication).
+   * Absent = the default origin of the data (the latest month with observed first applications).
+   */
+  origin?: string;
 }
 
 export type ObservationKind = "stock" | "flow_month" | "flow_quarter" | "flow_year" | "mean_year";
@@ -130,6 +172,8 @@ export type ObservationKind = "stock" | "flow_month" | "flow_quarter" | "flow_ye
  */
 export interface Observation {
   series: SeriesId;
+  /** "YYYY-MM" or "YYYY-MM-DD": when the figure became public; absent = the rule in src/model/origin.ts (availableFrom). */
+  published?: string;
   date: string;
   value: number;
   kind: ObservationKind;
@@ -145,6 +189,7 @@ export interface ModelInputs {
   presets: Preset[];
   observations: Observation[];
   modelVersion: string;
+  /** "YYYY-MM-DD": publication date of the newest observation this release uses (data/release.json). */
   dataVintage: string;
 }
 
@@ -202,7 +247,9 @@ export const SERIES_IDS = [
   // conservation
   "entered_cumulative",
   "left_cumulative",
-  "in_system"
+  "in_system",
+  /** Cumulative stock corrections at observed readings up to the forecast origin (entered + adjusted − left = in_system). */
+  "adjusted_cumulative"
 ] as const;
 
 /** Monthly series ids: flows are persons (or €) per month, stocks are persons at month end. */
@@ -214,6 +261,8 @@ export interface RunOutput {
   months: number;
   series: Record<SeriesId, Float64Array>;
   summary: Summary;
+  /** "YYYY-MM": the forecast origin of the run (the last month of the observed past). */
+  origin: string;
 }
 
 export interface Summary {

@@ -1,5 +1,5 @@
 /** Version of the model's equations; goes into URLs, CLI output and the sources page. */
-export const MODEL_VERSION = "1.1.0";
+export const MODEL_VERSION = "2.0.0";
 
 /**
  * The data vintage: the newest retrieval date ("YYYY-MM-DD") among the origin records of the data the

@@ -99,7 +99,7 @@ describe("maatregelen page", () => {
 
 describe("crafted URLs", () => {
   test("a valid URL sets the controls and shows no notice", async () => {
-    const {page, consoleErrors, close} = await openPage("/opvang?p=mpp-2023-max&o=capacity_flex:10000");
+    const {page, consoleErrors, close} = await openPage("/opvang?p=mpp-2025-ii-max&o=capacity_flex:10000");
     expect(await page.locator("#url-notices li").count()).toBe(0);
     expect(await page.locator('[data-parameter="capacity_flex"] output').innerText()).toBe("10.000");
     expect(await page.locator("select").first().evaluate((s) => (s as HTMLSelectElement).selectedOptions[0].textContent)).toContain("maximum");

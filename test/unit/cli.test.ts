@@ -42,7 +42,8 @@ describe("cli", () => {
     const json = JSON.parse(readFileSync(out, "utf8"));
     expect(json.series.coa_total.length).toBe(108);
     expect(json.band.p90.coa_total.length).toBe(108);
-    expect(json.scenario.preset).toBe("mpp-2023-medio");
+    expect(json.scenario.preset).toBe("mpp-2025-ii-max");
+    expect(json.origin).toBe("2025-08");
   });
 
   it("main(user path with observed inputs) runs the given period", async () => {
@@ -50,8 +51,22 @@ describe("cli", () => {
     const r = await cli(["--scenario", "cli/examples/eigen-instroompad.json", "--out", out]);
     expect(r.code).toBe(0);
     const json = JSON.parse(readFileSync(out, "utf8"));
-    expect(json.months).toBe(36);
-    expect(json.series.inflow_first[0]).toBe(2988);
+    expect(json.months).toBe(24);
+    expect(json.series.inflow_first[0]).toBe(2000);
+    expect(json.series.inflow_first[6]).toBe(2500);
+  });
+
+  it("main(--origin 2023-04, start 2023-04) starts from the observed past, never from the 2022 start values", async () => {
+    const file = join(dir, "later.json");
+    writeFileSync(file, JSON.stringify({preset: "ongewijzigd", overrides: {}, measures: [], start: "2023-04"}));
+    const a = join(dir, "later.json.out.json");
+    const r = await cli(["--scenario", file, "--out", a, "--origin", "2023-04"]);
+    expect(r.code).toBe(0);
+    const json = JSON.parse(readFileSync(a, "utf8"));
+    expect(json.origin).toBe("2023-04");
+    // COA at the end of 2024 within 15% of the reading of 6 Jan 2025 (72.610), not the 2022-based 47.365
+    expect(Math.abs(json.series.coa_total[20] / 72610 - 1)).toBeLessThan(0.15);
+    expect(r.out).toMatch(/forecast origin 2023-04/);
   });
 
   it("main(bad scenario file) exits 2 naming the field", async () => {

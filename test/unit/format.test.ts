@@ -40,11 +40,11 @@ describe("observation window", () => {
     {series: "inflow_first", date: "2024-Q2", value: 1, kind: "flow_quarter", source: "", grade: ""},
     {series: "inflow_first", date: "2024-Q3", value: 1, kind: "flow_quarter", source: "", grade: ""},
     {series: "coa_total", date: "2025-01-01", value: 1, kind: "stock", source: "", grade: ""}
-  ]} as unknown as ModelInputs;
+  ], dataVintage: "2024-12-31"} as unknown as ModelInputs;
   test("lastObservedMonth(inputs) is the end of the last observed quarter of first applications", () => {
     expect(lastObservedMonth(inputs)).toBe("2024-09");
   });
-  test("changesFrom(inputs) is January of the first full year without observed inflow", () => {
-    expect(changesFrom(inputs)).toBe("2025-01");
+  test("changesFrom(inputs) is the month after the forecast origin", () => {
+    expect(changesFrom(inputs)).toBe("2024-10");
   });
 });

@@ -34,14 +34,36 @@ describe("loadMeasures on the committed catalogue", () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
-  test("loadMeasures(data/measures.json) cites a seed document for every measure", () => {
-    for (const m of measures) expect([m.id, m.source.grade]).toEqual([m.id, "seed"]);
+  test("loadMeasures(data/measures.json) cites a seed document for every measure that is not a later policy event", () => {
+    for (const m of measures) if (m.event === undefined) expect([m.id, m.source.grade]).toEqual([m.id, "seed"]);
+  });
+
+  test("loadMeasures(data/measures.json) represents every policy event after the seed documents by a measure with a dated source", () => {
+    const events = measures.filter((m) => m.event !== undefined);
+    expect(events.map((m) => m.event).sort()).toEqual([
+      "asielnoodmaatregelenwet",
+      "country_policy_syria_yemen_turkey",
+      "decision_term_15_months_partly_reversed",
+      "eu_pact_applies",
+      "syria_decision_moratorium",
+      "taakstelling_2025_h1_lowered",
+      "wet_invoering_tweestatusstelsel"
+    ]);
+    for (const m of events) expect([m.id, typeof m.source.date]).toEqual([m.id, "string"]);
+  });
+
+  test("loadMeasures(data/measures.json) puts the 2025 IND measures in the baseline with their fitted strengths", () => {
+    const byId = (id: string) => measures.find((m) => m.id === id)!;
+    expect(byId("beslisstop-syrie")).toMatchObject({inBaseline: true, defaultStart: "2024-12", defaultEnd: "2025-06"});
+    expect(byId("beslisstop-syrie").effects).toEqual([{parameter: "decision_pause_high_share", mode: "set", change: 0.83}]);
+    expect(byId("landenbeleid-syrie-jemen-turkije")).toMatchObject({inBaseline: true, defaultStart: "2025-01"});
+    expect(byId("tweestatusstelsel").status).toBe("passed_house");
   });
 
   test("loadMeasures(data/measures.json) marks every Migratieagenda measure as draft", () => {
     const agenda = measures.filter((m) => m.source.document.startsWith("Migratieagenda"));
     expect(agenda.length).toBeGreaterThan(10);
-    for (const m of agenda) expect([m.id, m.status]).toEqual([m.id, "draft"]);
+    for (const m of agenda) expect([m.id, m.status]).toEqual([m.id, m.event ? m.status : "draft"]);
   });
 
   test("loadMeasures(data/measures.json) keeps the stated numbers of the quantified measures", () => {
@@ -88,7 +110,7 @@ describe("loadMeasures on fixtures", () => {
 
   test.each([
     ["missing-name", 2, "name", 'measure "landenbeleid": is missing or empty'],
-    ["unknown-status", 2, "status", 'measure "landenbeleid": unknown status "agreed" (allowed: adopted, proposed, draft)'],
+    ["unknown-status", 2, "status", 'measure "landenbeleid": unknown status "agreed" (allowed: adopted, passed_house, proposed, draft)'],
     ["unknown-pillar", 1, "pillar", 'measure "extra-plekken": unknown pillar "asiel"'],
     ["unknown-mode", 1, "effects[0].mode", 'measure "extra-plekken": unknown mode "multiply"'],
     ["unknown-parameter", 1, "effects[0].parameter", 'measure "extra-plekken": unknown parameter id "capacity_tents"'],

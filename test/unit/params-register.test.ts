@@ -5,6 +5,8 @@ import {cbsObservations, loadCbsQuarters, loadModelInputs} from "../../loaders/m
 import {parseObservations} from "../../loaders/observations.js";
 import {DataError} from "../../loaders/read.js";
 import {fitSeasonalBaseline} from "../../src/model/baseline.js";
+import {mppPresets} from "../../loaders/mpp-presets.js";
+import {availableFrom, defaultOrigin, originState} from "../../src/model/origin.js";
 import {PARAMETER_IDS} from "../../src/model/params.js";
 import {computeDataVintage, MODEL_VERSION} from "../../src/model/version.js";
 
@@ -60,32 +62,33 @@ describe("parameter register", () => {
   it("validatePresets(unknown override or out-of-range value) fails naming the field", () => {
     const params = loadParameters();
     const presets = JSON.parse(readFileSync("data/scenarios.json", "utf8"));
-    presets[1].overrides.bogus = 1;
+    presets[0].overrides.bogus = 1;
     expect(errorOf(() => validatePresets(presets, params)).message).toMatch(/overrides\.bogus/);
     const p2 = JSON.parse(readFileSync("data/scenarios.json", "utf8"));
-    p2[1].overrides.inflow_mpp_2023_total = 1;
+    p2[0].overrides.share_high = 5;
     expect(errorOf(() => validatePresets(p2, params)).message).toMatch(/outside/);
   });
 
-  it("loadPresets() has the baseline and the three MPP April 2023 presets with their totals", () => {
-    const presets = loadPresets(loadParameters());
-    expect(presets.map((p) => p.id)).toEqual(["ongewijzigd", "mpp-2023-min", "mpp-2023-medio", "mpp-2023-max"]);
-    expect(presets.slice(1).map((p) => p.overrides.inflow_mpp_2023_total)).toEqual([49000, 67000, 77000]);
+  it("loadPresets() has the baseline; mppPresets() one preset per MPP edition and scenario with its totals and origin", () => {
+    expect(loadPresets(loadParameters()).map((p) => p.id)).toEqual(["ongewijzigd"]);
+    const mpp = mppPresets(loadParameters());
+    const byId = new Map(mpp.map((p) => [p.id, p]));
+    expect(mpp.length).toBe(13);
+    expect(byId.get("mpp-2023-i-medio")!.dated!.inflow_mpp_total_per_year).toEqual([{from: "2023-01", value: 67000}]);
+    expect(byId.get("mpp-2023-i-medio")!.origin).toBe("2023-03");
+    expect(byId.get("mpp-2025-ii-max")!.dated!.inflow_mpp_total_per_year).toEqual([{from: "2025-01", value: 55300}, {from: "2026-01", value: 67100}]);
+    expect(byId.get("mpp-2025-ii-max")!.overrides).toEqual({inflow_path_mpp: 1, mpp_last_year: 2026});
+    expect(byId.get("mpp-2024-ii-min")!.origin).toBe("2024-11");
   });
 
-  it("parameters.json first applications equal the CBS quarters and the fitted baseline", () => {
-    const fit = fitSeasonalBaseline(loadCbsQuarters().first);
+  it("parameters.json first applications after the origin equal the statistical baseline fitted at the default origin", async () => {
+    const inputs = await loadModelInputs();
+    const fit = originState(inputs, defaultOrigin(inputs), 108).fit!;
+    expect(fit.lastPeriod).toBe("2025-Q3");
     const p = loadParameters().find((x) => x.id === "inflow_first_per_year")!;
-    const steps = p.value as {from: string; value: number}[];
-    for (const a of fit.adjusted.filter((x) => x.period >= "2022-Q1")) {
-      const month = `${a.period.slice(0, 4)}-${String((Number(a.period.slice(6)) - 1) * 3 + 1).padStart(2, "0")}`;
-      const step = steps.find((s) => s.from === month);
-      expect(step, month).toBeDefined();
-      expect(Math.abs(step!.value - a.annualRate), month).toBeLessThan(1);
-    }
-    expect(Math.abs(steps[steps.length - 1].value - fit.level)).toBeLessThan(1);
+    expect(Math.abs((p.value as number) - fit.level)).toBeLessThan(1);
     const seasons = ["inflow_season_q1", "inflow_season_q2", "inflow_season_q3", "inflow_season_q4"].map((id) => loadParameters().find((x) => x.id === id)!.value as number);
-    seasons.forEach((s, i) => expect(s).toBeCloseTo(fit.season[i], 3));
+    seasons.forEach((s, i) => expect(s).toBeCloseTo(fit.season[i]!, 3));
   });
 });
 
@@ -106,11 +109,13 @@ describe("baseline", () => {
 });
 
 describe("observations", () => {
-  it("cbsObservations() gives the CBS quarters 2022-Q1 … 2024-Q3 for first applications and nareis", () => {
+  it("cbsObservations() gives the CBS quarters 2013-Q1 … 2024-Q3, public from the end of the month after the quarter", () => {
     const rows = cbsObservations();
-    const first = rows.filter((r) => r.series === "inflow_first").map((r) => r.date);
-    expect(first[0]).toBe("2022-Q1");
-    expect(first[first.length - 1]).toBe("2024-Q3");
+    const first = rows.filter((r) => r.series === "inflow_first");
+    expect(first[0]!.date).toBe("2013-Q1");
+    expect(first[first.length - 1]!.date).toBe("2024-Q3");
+    expect(availableFrom(first.find((r) => r.date === "2023-Q1")!)).toBe("2023-04-31");
+    expect(availableFrom(first.find((r) => r.date === "2024-Q3")!)).toBe("2024-10-31");
     expect(rows.find((r) => r.series === "inflow_nareis" && r.date === "2022-Q4")!.value).toBe(1545);
   });
 
@@ -124,7 +129,10 @@ describe("observations", () => {
   it("loadModelInputs() combines register, catalogue, presets and observations with versions", async () => {
     const inputs = await loadModelInputs();
     expect(inputs.modelVersion).toBe(MODEL_VERSION);
-    expect(inputs.dataVintage).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(inputs.dataVintage).toBe("2025-11-03");
+    // nothing published after the vintage: the Feb 2026 rows of the chain file are not observations
+    expect(inputs.observations.every((o) => availableFrom(o) <= inputs.dataVintage)).toBe(true);
+    expect(inputs.observations.some((o) => o.series === "inflow_first" && o.date === "2025-Q3" && o.value === 6800)).toBe(true);
     expect(inputs.measures.length).toBeGreaterThan(0);
     expect(inputs.observations.some((o) => o.series === "coa_total")).toBe(true);
   });

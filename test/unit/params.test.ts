@@ -64,11 +64,11 @@ describe("params", () => {
   });
 
   it("resolveParameters(scale measure) scales from start to end at the given strength", () => {
-    const ps = resolveParameters({...baseline, measures: [{id: "test-ind-boost", start: "2025-01", end: "2025-12", strength: 0.5}]}, inputs);
-    expect(paramValue(ps, "ind_decisions_per_month", t("2024-12"))).toBe(3373);
-    expect(paramValue(ps, "ind_decisions_per_month", t("2025-06"))).toBeCloseTo(3373 * 1.25, 9);
-    expect(paramValue(ps, "ind_decisions_per_month", t("2025-12"))).toBeCloseTo(3373 * 1.25, 9);
-    expect(paramValue(ps, "ind_decisions_per_month", t("2026-01"))).toBe(3373);
+    const ps = resolveParameters({...baseline, measures: [{id: "test-ind-boost", start: "2024-01", end: "2024-12", strength: 0.5}]}, inputs);
+    expect(paramValue(ps, "ind_decisions_per_month", t("2023-12"))).toBe(2917);
+    expect(paramValue(ps, "ind_decisions_per_month", t("2024-06"))).toBeCloseTo(3373 * 1.25, 9);
+    expect(paramValue(ps, "ind_decisions_per_month", t("2024-12"))).toBeCloseTo(3373 * 1.25, 9);
+    expect(paramValue(ps, "ind_decisions_per_month", t("2025-01"))).toBe(2200);
   });
 
   it("resolveParameters(set measure) uses the catalogue's ramp unless the scenario gives one", () => {
@@ -115,7 +115,7 @@ describe("resolveParameters with a reused buffer", () => {
     const scenarios: Scenario[] = [
       {...baseline, overrides: {grant_rate_mid: 0.3, ind_decisions_per_month: 5000}},
       {...baseline, measures: [{id: "test-ind-boost", start: "2025-01", strength: 1}]},
-      {...baseline, preset: "mpp-2023-max"},
+      {...baseline, preset: "mpp-2023-i-max"},
       baseline,
       {...baseline, overrides: {housing_realisation: 0.9}, overridesFrom: "2026-01"}
     ];

@@ -21,17 +21,17 @@ function fieldOf(f: () => unknown): string {
 
 describe("validateScenario", () => {
   it("validateScenario(valid) returns a clean copy without notices", () => {
-    const {scenario, notices} = validateScenario({preset: "mpp-2023-medio", overrides: {share_high: 0.6}, measures: []}, inputs);
-    expect(scenario).toEqual({preset: "mpp-2023-medio", overrides: {share_high: 0.6}, measures: []});
+    const {scenario, notices} = validateScenario({preset: "mpp-2023-i-medio", overrides: {share_high: 0.6}, measures: []}, inputs);
+    expect(scenario).toEqual({preset: "mpp-2023-i-medio", overrides: {share_high: 0.6}, measures: []});
     expect(notices).toEqual([]);
   });
 
   it("validateScenario(out-of-range override) clamps to [low, high] with a notice", () => {
     const {scenario, notices} = validateScenario({preset: "ongewijzigd", overrides: {share_high: 5, grant_rate_mid: -1}}, inputs);
     expect(scenario.overrides.share_high).toBe(0.7);
-    expect(scenario.overrides.grant_rate_mid).toBe(0.25);
+    expect(scenario.overrides.grant_rate_mid).toBe(0.1);
     expect(notices.join("\n")).toMatch(/overrides\.share_high.*clamped to 0\.7/);
-    expect(notices.join("\n")).toMatch(/overrides\.grant_rate_mid.*clamped to 0\.25/);
+    expect(notices.join("\n")).toMatch(/overrides\.grant_rate_mid.*clamped to 0\.1/);
   });
 
   it("validateScenario(unknown parameter) rejects naming the field", () => {
@@ -94,10 +94,12 @@ describe("validateScenario", () => {
 describe("URL codec", () => {
   it("decodeScenarioFromSearch(encodeScenarioToSearch(s)) round-trips preset, overrides, measures and period", () => {
     const s = {
-      preset: "mpp-2023-max",
+      preset: "mpp-2023-i-max",
       overrides: {grant_rate_mid: 0.45, ind_decisions_per_month: 4200},
       measures: [{id: "test-ind-boost", start: "2024-01", strength: 0.5, end: "2025-12", rampMonths: 6}],
-      overridesFrom: "2025-01"
+      off: ["beslisstop-syrie"],
+      overridesFrom: "2025-01",
+      origin: "2024-10"
     };
     const search = encodeScenarioToSearch(s, inputs);
     expect(search).toContain(`v=${MODEL_VERSION}`);
@@ -107,12 +109,27 @@ describe("URL codec", () => {
     expect(notices).toEqual([]);
   });
 
+  it("decodeScenarioFromSearch(old MPP preset id, origin out of range, unknown off id) maps, clamps and drops with notices", () => {
+    const {scenario, notices} = decodeScenarioFromSearch("?p=mpp-2023-medio&t=2030-01&x=nope,beslisstop-syrie", inputs);
+    expect(scenario.preset).toBe("mpp-2023-i-medio");
+    expect(scenario.origin).toBe("2025-09");
+    expect(scenario.off).toEqual(["beslisstop-syrie"]);
+    const text = notices.join("\n");
+    expect(text).toMatch(/is now "mpp-2023-i-medio"/);
+    expect(text).toMatch(/origin: 2030-01 is after the latest observed month 2025-09; clamped/);
+    expect(text).toMatch(/off\[0\]/);
+    const early = decodeScenarioFromSearch("?t=2019-01", inputs);
+    expect(early.scenario.origin).toBeUndefined(); // before the model start: rejected, default origin
+    expect(early.notices.join("\n")).toMatch(/origin/);
+    expect(decodeScenarioFromSearch("?t=2022-06", inputs).scenario.origin).toBe("2022-12");
+  });
+
   it("decodeScenarioFromSearch(empty) gives the baseline", () => {
     expect(decodeScenarioFromSearch("", inputs).scenario).toEqual({preset: "ongewijzigd", overrides: {}, measures: []});
   });
 
   it("decodeScenarioFromSearch(bad parts) drops unknown ids with notices and never yields NaN", () => {
-    const {scenario, notices} = decodeScenarioFromSearch("?p=nope&o=share_high:abc,bogus:1,grant_rate_mid:9&m=zzz~2024-01~1&x=1&v=0.0.1", inputs);
+    const {scenario, notices} = decodeScenarioFromSearch("?p=nope&o=share_high:abc,bogus:1,grant_rate_mid:9&m=zzz~2024-01~1&zz=1&v=0.0.1", inputs);
     expect(scenario.preset).toBe("ongewijzigd");
     expect(scenario.overrides).toEqual({grant_rate_mid: 0.75});
     expect(scenario.measures).toEqual([]);
@@ -121,7 +138,7 @@ describe("URL codec", () => {
     expect(text).toMatch(/overrides\.share_high/);
     expect(text).toMatch(/overrides\.bogus/);
     expect(text).toMatch(/measures\[0\]\.id/);
-    expect(text).toMatch(/x: unknown URL parameter/);
+    expect(text).toMatch(/zz: unknown URL parameter/);
     expect(text).toMatch(/modelVersion/);
   });
 });
