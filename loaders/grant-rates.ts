@@ -50,7 +50,10 @@ export const AIDA_FILE = "aida_first_instance_decisions_by_nationality_2022_2024
 export const IND_FILE = "ind_inwilligingspercentage_nl.csv";
 export const EUROSTAT_ANNUAL_FILE = "eurostat_first_instance_decisions_annual_2008_2022.csv";
 export const EUROSTAT_QUARTERLY_FILE = "eurostat_migr_asydcfstq_quarterly_totals_2008Q1_2023Q1.csv";
-export const EVENTS_FILE = "grant_policy_events_2024_2025.csv";
+/** The project's policy events (copied by the integrator); the page cites two of them. */
+export const EVENTS_FILE = "nl_policy_events_2024_2026.csv";
+/** The events the page names as causes of the 2025 fall. */
+export const FALL_EVENTS = ["syria_decision_moratorium", "country_policy_syria_yemen_turkey"];
 
 export const COUNTRIES: Geo[] = ["NL", "BE", "DE", "FR", "AT", "SE"];
 /** The comparable peers that are pooled. Austria is left out: it reports only first and appeal combined. */
@@ -754,9 +757,10 @@ export function withPerCapita(countryYear: readonly CountryYear[], population: P
   });
 }
 
-/** The two policy events the page cites for the 2025 fall. */
-export function policyEvents(rows: readonly Row[]): PolicyEvent[] {
-  return rows.map((r) => ({id: r.event_id as string, start: r.date_start as string, end: (r.date_end as string | null) ?? null, source: r.source as string, url: r.url as string}));
+/** The two policy events the page cites for the 2025 fall; a missing one fails the build. */
+export function policyEvents(rows: readonly Row[], ids: readonly string[] = FALL_EVENTS): PolicyEvent[] {
+  for (const id of ids) if (!rows.some((r) => r.event_id === id)) throw new DataError(EVENTS_FILE, null, "event_id", `no row for "${id}"`);
+  return rows.filter((r) => ids.includes(r.event_id as string)).map((r) => ({id: r.event_id as string, start: r.date_start as string, end: (r.date_end as string | null) ?? null, source: r.source as string, url: r.url as string}));
 }
 
 /** Dutch names for the nationalities that appear on the page; others keep UNHCR's English name. */
