@@ -34,6 +34,7 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Europa", path: "/europa"},
     {name: "Spreidingswet", path: "/spreiding"},
+    {name: "Hoe goed voorspelt het model?", path: "/voorspelkwaliteit"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
   pager: false,

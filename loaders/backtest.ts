@@ -3,19 +3,21 @@
  * printed as tables; `--json` prints the data for the page (src/data/backtest.json.ts).
  */
 import {loadModelInputs} from "./model-inputs.js";
-import {backtest, type Scoreboard} from "../src/model/backtest.js";
-import {mppTracker, type MppTrack} from "../src/model/mpp-tracker.js";
+import {backtest} from "../src/model/backtest.js";
+import {mppTracker} from "../src/model/mpp-tracker.js";
+import type {BacktestData} from "../src/forecast/scoreboard.js";
 import type {ModelInputs} from "../src/model/types.js";
 
-export interface BacktestData {
-  modelVersion: string;
-  dataVintage: string;
-  scoreboard: Scoreboard;
-  mpp: MppTrack[];
-}
+export type {BacktestData};
 
 export function buildBacktest(inputs: ModelInputs, n = 200): BacktestData {
-  return {modelVersion: inputs.modelVersion, dataVintage: inputs.dataVintage, scoreboard: backtest(inputs, {n}), mpp: mppTracker(inputs)};
+  return {
+    modelVersion: inputs.modelVersion,
+    dataVintage: inputs.dataVintage,
+    datedParameters: inputs.parameters.filter((p) => typeof p.value !== "number").length,
+    scoreboard: backtest(inputs, {n}),
+    mpp: mppTracker(inputs)
+  };
 }
 
 const pct = (x: number) => (Number.isFinite(x) ? `${x >= 0 ? "+" : ""}${(100 * x).toFixed(0)}%` : "–");

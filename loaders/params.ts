@@ -61,6 +61,11 @@ export function validateParameters(raw: unknown, file = dataPath("parameters.jso
     const high = p.high as number;
     if (low > high) fail("low", `${low} is above high ${high}`);
     if (p.step !== undefined && (typeof p.step !== "number" || !(p.step > 0))) fail("step", "must be a positive number");
+    for (const k of ["bandLow", "bandHigh"] as const) {
+      if (p[k] === undefined) continue;
+      if (typeof p[k] !== "number" || !Number.isFinite(p[k])) fail(k, "must be a finite number");
+      if ((p[k] as number) < low || (p[k] as number) > high) fail(k, `${p[k]} is outside the plausible range ${low} … ${high}`);
+    }
     const inRange = (v: number, field: string) => {
       if (v < low || v > high) fail(field, `${v} is outside the plausible range ${low} … ${high}`);
     };

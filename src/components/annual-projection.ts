@@ -46,7 +46,9 @@ export function annualProjection(points: AnnualPoint[], {width, height = 320, yL
         strokeDasharray: "6 3",
         strokeWidth: (d: AnnualPoint) => (d.emphasis ? 3 : 1.5)
       }),
-      Plot.dot(points, {x: "year", y: "value", fill: (d: AnnualPoint) => (d.kind === "realised" ? d.label : "white"), stroke: "label", r: 3, title}),
+      // two marks: a fill channel mixing labels and the literal "white" would drop the modelled dots
+      Plot.dot(points.filter((d) => d.kind === "realised"), {x: "year", y: "value", fill: "label", stroke: "label", r: 3, title}),
+      Plot.dot(points.filter((d) => d.kind === "modelled"), {x: "year", y: "value", fill: "white", stroke: "label", r: 3, title}),
       Plot.tip(points, Plot.pointer({x: "year", y: "value", title}))
     ]
   });

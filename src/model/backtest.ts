@@ -62,6 +62,8 @@ export interface Scoreboard {
   errors: {series: ScoredSeries; horizon: number; meanAbsError: number; n: number}[];
   /** Plain statements of which inputs carry information from after an origin. */
   carriedInformation: string[];
+  /** What was realised, for the charts: flows per month (a third of the quarter), stocks per reading. */
+  observed: {series: ScoredSeries; month: string; value: number; kind: "observed" | "derived"}[];
 }
 
 function quantileSorted(sorted: Float64Array, p: number): number {
@@ -210,7 +212,23 @@ export function backtest(inputs: ModelInputs, options: {origins?: readonly strin
       if (list.length) errors.push({series, horizon, meanAbsError: list.reduce((s, r) => s + Math.abs(r.error), 0) / list.length, n: list.length});
     }
   }
-  return {origins, horizons: [...HORIZONS], runs: n, seed, rows, fans, coverage, errors, carriedInformation: carriedInformation(inputs)};
+  const full = originState(inputs, latest, monthIndex("2030-12") - start + 1);
+  const observed: Scoreboard["observed"] = [];
+  for (const series of ["inflow_first", "inflow_nareis"] as const) {
+    const monthly = series === "inflow_first" ? full.inflowFirst : full.inflowNareis;
+    const derived = new Set(full.quarters[series].filter((q) => q.kind === "derived").map((q) => q.period));
+    for (let t = 0; t <= full.originOffset; t++) {
+      const v = monthly[t]!;
+      if (!(v === v)) continue;
+      const m = start + t;
+      const period = `${Math.floor(m / 12)}-Q${Math.floor((m % 12) / 3) + 1}`;
+      observed.push({series, month: addMonths(MODEL_START, t), value: v, kind: derived.has(period) ? "derived" : "observed"});
+    }
+  }
+  for (const r of full.readings) {
+    if ((SCORED_SERIES as readonly string[]).includes(r.series)) observed.push({series: r.series as ScoredSeries, month: r.month, value: r.value, kind: "observed"});
+  }
+  return {origins, horizons: [...HORIZONS], runs: n, seed, rows, fans, coverage, errors, carriedInformation: carriedInformation(inputs), observed};
 }
 
 /** Which inputs of a backtest carry information from after its origin (stated, not hidden). */

@@ -25,14 +25,16 @@ export function drawSample(inputs: ModelInputs, rand: () => number, sample: Floa
   c.parameters.forEach((p, row) => {
     if (!p.uncertain) return;
     const u = rand();
-    if (typeof p.value === "number") sample[row] = triangular(u, p.low, p.value, p.high);
+    const low = p.bandLow ?? p.low;
+    const high = p.bandHigh ?? p.high;
+    if (typeof p.value === "number") sample[row] = triangular(u, low, p.value, high);
     else {
       // bound the factor so that the series' mean stays inside [low, high]
       let mean = 0;
       for (const d of p.value) mean += d.value;
       mean /= p.value.length;
-      const lo = Math.max(DATED_FACTOR[0], mean > 0 ? p.low / mean : DATED_FACTOR[0]);
-      const hi = Math.min(DATED_FACTOR[1], mean > 0 ? p.high / mean : DATED_FACTOR[1]);
+      const lo = Math.max(DATED_FACTOR[0], mean > 0 ? low / mean : DATED_FACTOR[0]);
+      const hi = Math.min(DATED_FACTOR[1], mean > 0 ? high / mean : DATED_FACTOR[1]);
       sample[row] = triangular(u, Math.min(lo, 1), 1, Math.max(hi, 1));
     }
   });

@@ -250,3 +250,30 @@ export function originState(inputs: ModelInputs, origin: string, months: number)
   perInputs.set(key, state);
   return state;
 }
+
+/**
+ * The last month a series was observed (public by the data vintage): stocks by the reading's state
+ * month, flows by the end of their period. Null when the series has no observation.
+ */
+export function lastObservationOf(inputs: ModelInputs, series: SeriesId): string | null {
+  let best: string | null = null;
+  for (const o of inputs.observations) {
+    if (o.series !== series || availableFrom(o) > inputs.dataVintage) continue;
+    let month: string;
+    switch (o.kind) {
+      case "stock":
+        month = stateMonth(o.date);
+        break;
+      case "flow_month":
+        month = o.date;
+        break;
+      case "flow_quarter":
+        month = quarterEndMonth(quarterIndex(o.date));
+        break;
+      default:
+        month = `${o.date.slice(0, 4)}-12`;
+    }
+    if (best === null || month > best) best = month;
+  }
+  return best;
+}

@@ -46,6 +46,12 @@ export interface Parameter {
   high: number;
   /** Slider step. */
   step?: number;
+  /**
+   * Range of the Monte Carlo band when it is narrower than the plausible range (e.g. a grant rate whose
+   * range reaches the 2025 level reached through a measure, while the band varies the base rate).
+   */
+  bandLow?: number;
+  bandHigh?: number;
   kind: "lever" | "assumption";
   basis: SourceRef[];
   /** True = varied in the Monte Carlo band. */

@@ -208,3 +208,4 @@ describe("downloads", () => {
     await close();
   });
 });
+
