@@ -1,8 +1,16 @@
 /**
- * Wraps a chart with a title and download buttons: CSV of the displayed data, and SVG / PNG images with
- * the title, the source and the permalink baked in, so an exported image can always be traced back.
+ * Wraps a chart with a title, a "Tabel" view of its data and downloads fit for a note:
+ *  - SVG and PNG with the title, a subtitle (scenario, data vintage, model version), the legend (taken
+ *    from Plot's swatches, which sit outside the chart's SVG), "gemodelleerd" where modelled, the source
+ *    and the permalink wrapped to the image width;
+ *  - CSV "zoals getoond" (the rows of the chart) and "volledig" (those rows plus the observations drawn
+ *    in the chart), both for Dutch Excel: semicolons, decimal comma, UTF-8 byte-order mark, units row.
+ * The table view shows the same rows as the CSV "zoals getoond".
  */
-import {csvFormat} from "d3";
+import {MODEL_VERSION} from "../model/version.js";
+import {dataTable, toDutchCsv, type Row} from "./data-table.js";
+import {observationsIn} from "./plot.js";
+import type {Kind} from "./provenance.js";
 
 export interface ChartFrameOptions {
   title: string;
@@ -10,14 +18,43 @@ export interface ChartFrameOptions {
   /** Returns the permalink at the moment of download (the URL changes with the controls). */
   permalink: () => string;
   /** Rows of the data the chart displays. */
-  rows: () => Record<string, unknown>[];
+  rows: () => Row[];
   filename: string;
+  /** Extra legend entries; Plot's own legend is read from the chart. */
   legend?: {label: string; color: string}[];
   /** Show the title above the chart (default true; false when the page already has a heading). */
   showTitle?: boolean;
+  /** Rows of everything behind the chart (default: `rows`); the observations are added to them. */
+  fullRows?: () => Row[];
+  /** Observations behind the chart (default: the observed points drawn in it). */
+  observations?: () => Row[];
+  /** Units per column key, for the CSV units row and the table headers. */
+  units?: Record<string, string>;
+  /** What the numbers are (default: "gemodelleerd" when the source names the model, else "waargenomen"). */
+  kind?: Kind;
+  /** Subtitle of the exports (default: scenario, data vintage and model version from the permalink). */
+  subtitle?: () => string;
+}
+
+export interface LegendItem {
+  label: string;
+  color: string;
+}
+
+export interface ExportMeta {
+  title: string;
+  subtitle: string;
+  source: string;
+  permalink: string;
+  legend: LegendItem[];
+  modelled: boolean;
 }
 
 const SVG_NS = "http://www.w3.org/2000/svg";
+/** Average glyph width of 10–11 px system-ui text, used to wrap lines in exported images. */
+const CHAR_WIDTH = 0.56;
+
+const DUTCH_MONTHS = ["januari", "februari", "maart", "april", "mei", "juni", "juli", "augustus", "september", "oktober", "november", "december"];
 
 function download(blob: Blob, filename: string): void {
   const url = URL.createObjectURL(blob);
@@ -30,59 +67,161 @@ function download(blob: Blob, filename: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-function text(x: number, y: number, content: string, size: number, weight = "normal", fill = "#111"): SVGTextElement {
+function text(x: number, y: number, content: string, size: number, weight = "normal", fill = "#111", anchor = "start"): SVGTextElement {
   const t = document.createElementNS(SVG_NS, "text");
   t.setAttribute("x", String(x));
   t.setAttribute("y", String(y));
   t.setAttribute("font-size", String(size));
   t.setAttribute("font-weight", weight);
   t.setAttribute("fill", fill);
+  if (anchor !== "start") t.setAttribute("text-anchor", anchor);
   t.textContent = content; // text only: nothing from a URL is ever parsed as markup
   return t;
 }
 
-/** Composes a standalone SVG: title, legend, the chart, source and permalink. */
-export function composeSvg(chart: SVGSVGElement, {title, source, legend = []}: Pick<ChartFrameOptions, "title" | "source" | "legend">, permalink: string): SVGSVGElement {
+/** Wraps text to lines of at most `max` characters, at spaces where possible, else anywhere (URLs). */
+export function wrapText(content: string, max: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of content.split(" ")) {
+    let rest = word;
+    while (rest.length) {
+      const room = max - (line ? line.length + 1 : 0);
+      if (rest.length <= room) {
+        line = line ? `${line} ${rest}` : rest;
+        rest = "";
+      } else if (line && rest.length <= max) {
+        lines.push(line);
+        line = "";
+      } else {
+        const cut = Math.max(1, room);
+        line = line ? `${line} ${rest.slice(0, cut)}` : rest.slice(0, cut);
+        lines.push(line);
+        line = "";
+        rest = rest.slice(cut);
+      }
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/** "2025-11-03" → "3 november 2025"; anything else is returned as it is. */
+export function dutchDate(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m ? `${Number(m[3])} ${DUTCH_MONTHS[Number(m[2]) - 1]} ${m[1]}` : iso;
+}
+
+/** Names of the presets in data/scenarios.json, for the subtitle of an export. */
+const PRESET_NAMES: Record<string, string> = {
+  ongewijzigd: "ongewijzigd beleid",
+  "mpp-2023-min": "MPP april 2023, minimum",
+  "mpp-2023-medio": "MPP april 2023, medio",
+  "mpp-2023-max": "MPP april 2023, maximum"
+};
+
+/** The default subtitle: scenario (from the permalink), data vintage and model version. */
+export function defaultSubtitle(permalink: string): string {
+  let q: URLSearchParams;
+  try {
+    q = new URL(permalink, "http://localhost/").searchParams;
+  } catch {
+    q = new URLSearchParams();
+  }
+  const parts: string[] = [];
+  if (q.has("p")) {
+    const preset = PRESET_NAMES[q.get("p") ?? ""] ?? "eigen basis";
+    parts.push(`Scenario: ${preset}${q.has("o") || q.has("m") ? ", aangepast (zie link)" : ""}`);
+  }
+  const vintage = q.get("d");
+  if (vintage) parts.push(`datastand ${dutchDate(vintage)}`);
+  parts.push(`model versie ${q.get("v") ?? MODEL_VERSION}`);
+  return parts.join(" · ");
+}
+
+/** The legend of a Plot chart: its swatches (outside the chart's SVG), label and colour. */
+export function legendOf(element: Element): LegendItem[] {
+  const items: LegendItem[] = [];
+  for (const swatch of element.querySelectorAll('[class$="-swatch"]')) {
+    const svg = swatch.querySelector("svg");
+    const fill = svg?.getAttribute("fill");
+    const stroke = svg?.getAttribute("stroke");
+    const color = fill && fill !== "none" ? fill : stroke && stroke !== "none" ? stroke : "#111";
+    const label = swatch.textContent?.trim() ?? "";
+    if (label) items.push({label, color});
+  }
+  return items;
+}
+
+/** Composes a standalone SVG: title, subtitle, legend, the chart, source and wrapped permalink. */
+export function composeSvg(chart: SVGSVGElement, meta: ExportMeta): SVGSVGElement {
   const width = Number(chart.getAttribute("width")) || chart.getBoundingClientRect().width || 640;
   const height = Number(chart.getAttribute("height")) || chart.getBoundingClientRect().height || 300;
-  const top = legend.length ? 52 : 32;
-  const bottom = 44;
+  const maxChars = Math.max(20, Math.floor((width - 16) / (10 * CHAR_WIDTH)));
   const svg = document.createElementNS(SVG_NS, "svg");
-  svg.setAttribute("xmlns", SVG_NS);
-  svg.setAttribute("width", String(width));
-  svg.setAttribute("height", String(height + top + bottom));
-  svg.setAttribute("viewBox", `0 0 ${width} ${height + top + bottom}`);
   svg.setAttribute("font-family", "system-ui, sans-serif");
   const background = document.createElementNS(SVG_NS, "rect");
   background.setAttribute("width", "100%");
   background.setAttribute("height", "100%");
   background.setAttribute("fill", "white");
-  svg.append(background, text(8, 20, title, 15, "bold"));
+  svg.append(background);
+  let y = 20;
+  const titleLines = wrapText(meta.title, Math.floor((width - (meta.modelled ? 110 : 16)) / (15 * CHAR_WIDTH)));
+  for (const line of titleLines) {
+    svg.append(text(8, y, line, 15, "bold"));
+    y += 19;
+  }
+  if (meta.modelled) svg.append(text(width - 8, 20, "gemodelleerd", 11, "bold", "#b45309", "end"));
+  for (const line of wrapText(meta.subtitle, Math.floor((width - 16) / (11 * CHAR_WIDTH)))) {
+    svg.append(text(8, y - 2, line, 11, "normal", "#444"));
+    y += 15;
+  }
+  // Legend: swatches in rows that wrap at the image width.
   let x = 8;
-  for (const item of legend) {
+  if (meta.legend.length) y += 4;
+  for (const item of meta.legend) {
+    const itemWidth = 24 + item.label.length * 11 * CHAR_WIDTH;
+    if (x > 8 && x + itemWidth > width - 8) {
+      x = 8;
+      y += 16;
+    }
     const swatch = document.createElementNS(SVG_NS, "rect");
     swatch.setAttribute("x", String(x));
-    swatch.setAttribute("y", "32");
+    swatch.setAttribute("y", String(y - 9));
     swatch.setAttribute("width", "10");
     swatch.setAttribute("height", "10");
     swatch.setAttribute("fill", item.color);
-    svg.append(swatch, text(x + 14, 41, item.label, 11));
-    x += 24 + item.label.length * 6;
+    svg.append(swatch, text(x + 14, y, item.label, 11));
+    x += itemWidth;
   }
+  const top = y + (meta.legend.length ? 10 : 0);
   const clone = chart.cloneNode(true) as SVGSVGElement;
   clone.setAttribute("x", "0");
   clone.setAttribute("y", String(top));
+  clone.removeAttribute("class");
   svg.append(clone);
-  svg.append(text(8, height + top + 18, `Bron: ${source}`, 10, "normal", "#444"));
-  svg.append(text(8, height + top + 34, `Link: ${permalink}`, 10, "normal", "#444"));
+  y = top + height + 16;
+  for (const line of wrapText(`Bron: ${meta.source}`, maxChars)) {
+    svg.append(text(8, y, line, 10, "normal", "#444"));
+    y += 13;
+  }
+  for (const line of wrapText(`Link: ${meta.permalink}`, maxChars)) {
+    svg.append(text(8, y, line, 10, "normal", "#444"));
+    y += 13;
+  }
+  const total = y + 4;
+  svg.setAttribute("width", String(width));
+  svg.setAttribute("height", String(total));
+  svg.setAttribute("viewBox", `0 0 ${width} ${total}`);
   return svg;
 }
 
-/** The largest SVG inside an element (Plot figures also hold small legend swatches). */
+/** The chart's own SVG: the largest SVG that is not a legend swatch. */
 export function mainSvg(element: Element): SVGSVGElement | null {
-  const svgs = [...element.querySelectorAll("svg")] as SVGSVGElement[];
+  const svgs = ([...element.querySelectorAll("svg")] as SVGSVGElement[]).filter((s) => !s.closest('[class$="-swatch"], [class$="-legend"]'));
   if (element instanceof SVGSVGElement) svgs.unshift(element);
-  return svgs.sort((a, b) => (Number(b.getAttribute("width")) || 0) * (Number(b.getAttribute("height")) || 0) - (Number(a.getAttribute("width")) || 0) * (Number(a.getAttribute("height")) || 0))[0] ?? null;
+  const area = (s: SVGSVGElement) => (Number(s.getAttribute("width")) || 0) * (Number(s.getAttribute("height")) || 0);
+  return svgs.sort((a, b) => area(b) - area(a))[0] ?? null;
 }
 
 async function toPng(svg: SVGSVGElement): Promise<Blob> {
@@ -108,8 +247,30 @@ async function toPng(svg: SVGSVGElement): Promise<Blob> {
   }
 }
 
-/** Returns a figure with a heading, the chart and CSV / SVG / PNG download buttons. */
+/** True when the numbers are modelled: the option, else a source that names the model. */
+function isModelled(options: ChartFrameOptions): boolean {
+  return options.kind ? options.kind === "gemodelleerd" : /gemodelleerd|ketenmodel/i.test(options.source);
+}
+
+/** Everything an export carries besides the chart. */
+export function exportMeta(chart: Element, options: ChartFrameOptions): ExportMeta {
+  const permalink = options.permalink();
+  const legend = [...legendOf(chart), ...(options.legend ?? [])];
+  return {title: options.title, subtitle: options.subtitle?.() ?? defaultSubtitle(permalink), source: options.source, permalink, legend, modelled: isModelled(options)};
+}
+
+/** The rows of the full CSV: the chart's rows (or the full rows) followed by the observations. */
+export function fullRowsOf(chart: Element, options: ChartFrameOptions): Row[] {
+  const rows = (options.fullRows ?? options.rows)();
+  const observations = options.observations ? options.observations() : observationsIn(chart).map((o) => ({datum: o.datum, reeks: "waargenomen", waarde: o.waarde, bron: o.bron}));
+  return [...rows, ...observations];
+}
+
+let frames = 0;
+
+/** Returns a figure with a heading, the chart, a "Tabel" toggle and CSV / SVG / PNG downloads. */
 export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElement {
+  const n = ++frames;
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
   if (options.showTitle !== false) {
@@ -127,22 +288,42 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
     b.setAttribute("aria-label", `${description}: ${options.title}`);
     b.addEventListener("click", () => void action());
     bar.append(b);
+    return b;
   };
-  button("CSV", "Download de getoonde gegevens als CSV", () => {
-    const csv = `# ${options.title}\n# Bron: ${options.source}\n# Link: ${options.permalink()}\n${csvFormat(options.rows())}`;
-    download(new Blob([csv], {type: "text/csv;charset=utf-8"}), `${options.filename}.csv`);
+  const tableBox = document.createElement("div");
+  tableBox.id = `chart-table-${n}`;
+  tableBox.className = "chart-table";
+  tableBox.hidden = true;
+  const toggle = button("Tabel", "Toon de gegevens als tabel", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    toggle.textContent = open ? "Verberg tabel" : "Tabel";
+    toggle.setAttribute("aria-label", `${open ? "Verberg tabel" : "Toon de gegevens als tabel"}: ${options.title}`);
+    tableBox.hidden = !open;
+    // Rendered at the moment of opening, so the table always shows the current scenario.
+    tableBox.replaceChildren(...(open ? [dataTable(options.rows(), {caption: options.title, units: options.units})] : []));
   });
+  toggle.classList.add("table-toggle");
+  toggle.setAttribute("aria-expanded", "false");
+  toggle.setAttribute("aria-controls", tableBox.id);
+  const csv = (rows: Row[], suffix: string) => {
+    const meta = exportMeta(chart, options);
+    const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: options.units});
+    download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${options.filename}${suffix}.csv`);
+  };
+  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(options.rows(), ""));
+  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(chart, options), "-volledig"));
   button("SVG", "Download de grafiek als SVG", () => {
     const svg = mainSvg(chart);
     if (!svg) return;
-    const composed = composeSvg(svg, options, options.permalink());
+    const composed = composeSvg(svg, exportMeta(chart, options));
     download(new Blob([new XMLSerializer().serializeToString(composed)], {type: "image/svg+xml"}), `${options.filename}.svg`);
   });
   button("PNG", "Download de grafiek als PNG", async () => {
     const svg = mainSvg(chart);
     if (!svg) return;
-    download(await toPng(composeSvg(svg, options, options.permalink())), `${options.filename}.png`);
+    download(await toPng(composeSvg(svg, exportMeta(chart, options))), `${options.filename}.png`);
   });
-  figure.append(bar);
+  figure.append(bar, tableBox);
   return figure;
 }

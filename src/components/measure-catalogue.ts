@@ -33,6 +33,7 @@ export function measureCatalogue(measures: Measure[], {active = []}: {width?: nu
     for (const m of list) {
       const item = el("details", `measure-item${m.effects?.length ? " quantified" : ""}`);
       item.dataset.measure = m.id;
+      item.id = `maatregel-${m.id}`;
       const summary = el("summary");
       summary.append(el("span", "measure-name", m.name), el("span", `status status-${m.status}`, STATUS_LABELS[m.status]));
       if (m.effects?.length) summary.append(el("span", "gemodelleerd", active.includes(m.id) ? "gemodelleerd · aan" : "gemodelleerd"));

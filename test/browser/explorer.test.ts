@@ -189,19 +189,20 @@ describe("downloads", () => {
       const path = await download.path();
       return {name: download.suggestedFilename(), bytes: readFileSync(path!)};
     };
-    const csv = await save("CSV");
+    const csv = await save("CSV zoals getoond");
     expect(csv.name).toBe("bezetting-coa.csv");
-    const text = csv.bytes.toString("utf8");
-    expect(text).toMatch(/^# Bezetting COA-opvang\n# Bron: .+\n# Link: http:\/\/127\.0\.0\.1:\d+\/opvang\?.*capacity_emergency%3A30000/);
-    const header = text.split("\n")[3].split(",");
-    expect(header).toEqual(expect.arrayContaining(["maand", "coa_total_basis", "coa_total_scenario", "coa_total_p10", "coa_total_p90"]));
-    expect(text.split("\n").length).toBeGreaterThan(100); // 108 months
-    const svg = (await save("SVG")).bytes.toString("utf8");
+    const text = csv.bytes.toString("utf8").replace(/^\ufeff/, "");
+    const lines = text.split("\r\n");
+    expect(lines[0].split(";")).toEqual(expect.arrayContaining(["maand", "bezetting COA — basis", "bezetting COA — jouw scenario", "bezetting COA — P10", "bezetting COA — P90"]));
+    expect(text).toContain("Bezetting COA-opvang\r\n");
+    expect(text).toMatch(/Bron: .+\r\nLink: http:\/\/127\.0\.0\.1:\d+\/opvang\?.*capacity_emergency%3A30000/);
+    expect(lines.length).toBeGreaterThan(100); // 108 months
+    const svg = (await save("grafiek als SVG")).bytes.toString("utf8");
     expect(svg).toContain("<svg");
     expect(svg).toContain("Bezetting COA-opvang");
     expect(svg).toContain("Bron: Asielketen Verkenner");
     expect(svg).toMatch(/Link: http:\/\/127\.0\.0\.1:\d+\/opvang\?/);
-    const png = (await save("PNG")).bytes;
+    const png = (await save("grafiek als PNG")).bytes;
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     expect(png.length).toBeGreaterThan(10_000);
     expect(consoleErrors).toEqual([]);

@@ -156,3 +156,21 @@ describe("measures that repeat the baseline", () => {
     }
   });
 });
+
+describe("plain Dutch in the catalogue and register", () => {
+  test("no parameter id, file path or internal section number appears in a text users read", async () => {
+    const {loadParameters} = await import("../../loaders/params.js");
+    const params = loadParameters();
+    const ids = params.map((p) => p.id);
+    const texts: [string, string][] = [];
+    for (const m of loadMeasures(new Set(ids))) for (const k of ["name", "summary", "quantification", "notQuantifiable"] as const) if (m[k]) texts.push([`${m.id}.${k}`, m[k]!]);
+    for (const p of params) {
+      texts.push([`${p.id}.label`, p.label], [`${p.id}.description`, p.description]);
+      p.basis.forEach((b, i) => texts.push([`${p.id}.basis[${i}]`, b.document]));
+    }
+    for (const [where, text] of texts) {
+      expect(text, where).not.toMatch(/docs\/|src\/|loaders\/|\.ts\b|\.csv\b|nl-chain-parameters|§|rampMonths/);
+      for (const id of ids) if (id.includes("_")) expect(text.includes(id), `${where} names ${id}`).toBe(false);
+    }
+  });
+});
