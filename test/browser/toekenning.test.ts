@@ -115,13 +115,14 @@ describe("toekenning page", () => {
   test("every chart has CSV, SVG and PNG downloads, and the CSV holds the shown numbers", async () => {
     const {page, close} = await openPage("/toekenning");
     expect(await page.locator("figure.chart-frame").count()).toBeGreaterThanOrEqual(4);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="country-chart"] button', {hasText: "CSV"}).click()]);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="country-chart"] button', {hasText: "CSV zoals getoond"}).click()]);
     const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
-    expect(text).toMatch(/^# /);
+    // Dutch CSV for Excel: semicolons, decimal comma, title, source and link after the rows.
     expect(text).toContain("Link: ");
-    const nl2023 = text.split("\n").find((l) => l.startsWith("Nederland,UNHCR,2023,"));
-    expect(Number(nl2023!.split(",")[3])).toBeCloseTo(at("NL", 2023).rate.eurostat!, 3);
-    expect(text).toContain("Nederland (Eurostat),Eurostat migr_asydcfstq,2022,");
+    const lines = text.split(/\r?\n/);
+    const nl2023 = lines.find((l) => l.startsWith("Nederland;UNHCR;2023;"));
+    expect(Number(nl2023!.split(";")[3].replace(",", "."))).toBeCloseTo(at("NL", 2023).rate.eurostat!, 3);
+    expect(lines.some((l) => l.startsWith("Nederland (Eurostat);Eurostat migr_asydcfstq;2022;"))).toBe(true);
     await close();
   });
 });
