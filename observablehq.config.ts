@@ -47,6 +47,7 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Uitstroom", path: "/uitstroom"},
     {name: "Nareis", path: "/nareis"},
     {name: "Maatregelen", path: "/maatregelen"},
+    {name: "Vergelijken", path: "/vergelijken"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
     {name: "Europa", path: "/europa"},
     {name: "Spreidingswet", path: "/spreiding"},

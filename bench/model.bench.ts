@@ -17,7 +17,7 @@ const inputs = await loadModelInputs();
 const scenario: Scenario = {
   preset: "mpp-2023-i-medio",
   overrides: {grant_rate_mid: 0.45, housing_realisation: 0.8},
-  measures: inputs.measures.filter((m) => m.effects).slice(0, 2).map((m) => ({id: m.id, start: "2025-01", strength: 1})),
+  measures: inputs.measures.filter((m) => m.effects && !m.inBaseline).slice(0, 2).map((m) => ({id: m.id, start: "2025-01", strength: 1})),
   overridesFrom: "2025-01"
 };
 const P = compile(inputs).parameters.length;

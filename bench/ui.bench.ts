@@ -21,7 +21,7 @@ const SLIDER_PAGES: [string, string, number, number][] = [
 ];
 const WEIGHT_PAGES = ["/", "/instroom", "/ind", "/opvang", "/uitstroom", "/nareis", "/maatregelen", "/toekenning", "/bronnen"];
 
-/** In-page code for one move: set the slider, fire "input", wait for the charts' render tick and a frame. */
+/** In-page code for one move: set the slider, fire "input", wait for the charts' render mark (chart frame) and a frame. */
 const MOVE_SOURCE = `(async () => {
   const input = document.querySelector('[data-parameter=' + __ID__ + '] input[type=range]');
   const t0 = performance.now();
@@ -30,7 +30,7 @@ const MOVE_SOURCE = `(async () => {
   await new Promise((resolve, reject) => {
     const limit = t0 + 5000;
     (function check() {
-      if ((window.__renderTick || 0) > t0) requestAnimationFrame(() => resolve());
+      if ((performance.getEntriesByName("asielketen:render").at(-1)?.startTime || 0) > t0) requestAnimationFrame(() => resolve());
       else if (performance.now() > limit) reject(new Error("charts did not update within 5 s"));
       else requestAnimationFrame(check);
     })();

@@ -179,6 +179,8 @@ export function checkPolicyEvents(measures: readonly Measure[], file: string): v
     if (m.event !== undefined && !known.has(m.event)) throw new DataError(file, i + 1, "event", `measure "${m.id}": unknown policy event "${m.event}"`);
     if (m.inBaseline !== undefined && typeof m.inBaseline !== "boolean") throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": must be true or false`);
     if (m.inBaseline && (!m.effects || !m.defaultStart)) throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": a baseline measure needs effects and defaultStart`);
+    // the baseline is precomputed before the Monte Carlo draws: "add" effects would not commute with them
+    if (m.inBaseline && m.effects?.some((e) => e.mode === "add")) throw new DataError(file, i + 1, "effects", `measure "${m.id}": a baseline measure may only set or scale`);
   });
   const represented = new Set(measures.map((m) => m.event).filter((e): e is string => e !== undefined));
   for (const e of events) {

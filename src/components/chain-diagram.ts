@@ -8,7 +8,8 @@ export interface ChainStage {
   id: "instroom" | "ind" | "opvang" | "uitstroom";
   title: string;
   href: string;
-  lines: {label: string; value: string}[];
+  /** `figure`: the key figure's stable key ("ind_backlog@2025"), set as data-figure for tests. */
+  lines: {label: string; value: string; figure?: string}[];
 }
 
 export interface ChainDiagramData {
@@ -39,7 +40,11 @@ export function chainDiagram(data: ChainDiagramData, {width}: {width: number}): 
     box.append(el("strong", undefined, stage.title));
     if (data.bottleneck === stage.id) box.append(el("span", "chain-flag", "knelpunt"));
     const list = el("dl");
-    for (const line of stage.lines) list.append(el("dt", undefined, line.label), el("dd", "kerncijfer", line.value));
+    for (const line of stage.lines) {
+      const dd = el("dd", "kerncijfer", line.value);
+      if (line.figure) dd.dataset.figure = line.figure;
+      list.append(el("dt", undefined, line.label), dd);
+    }
     box.append(list);
     row.append(box);
   });

@@ -8,6 +8,7 @@ import * as Inputs from "@observablehq/inputs";
 import type {Measure, ModelInputs, Parameter, ParameterGroup, Scenario, ScenarioMeasure} from "../model/types.js";
 import {formatCount, formatDecimal, formatMonth, formatPercent} from "../components/format.js";
 import {changesFrom} from "./series.js";
+import {isMonth} from "../model/months.js";
 
 export interface ControlsOptions {
   /** Parameter groups whose sliders this page shows. */
@@ -16,6 +17,8 @@ export interface ControlsOptions {
   pillars: Measure["pillar"][] | "all";
   /** Show the preset choice (default true). */
   presets?: boolean;
+  /** The scenario reader's notices: clamped values are marked at their control. */
+  notices?: readonly string[];
 }
 
 /** The value a slider starts from: the parameter's default at `month` (dated series resolved). */
@@ -52,53 +55,222 @@ function field(parent: HTMLElement, type: string, text: string): HTMLInputElemen
   return input;
 }
 
+/** One control of a parameter: its current value, its starting value and a way back to it. */
+interface ParameterControl {
+  parameter: Parameter;
+  start: number;
+  element: HTMLElement;
+  /** The value to put in the scenario, or null when the control is at its starting value. */
+  override(): number | null;
+  /** Back to the starting value, without firing events. */
+  reset(): void;
+}
+
+/** The kind of control a parameter gets: on/off switch, year select, or slider. */
+export function controlKind(parameter: Parameter): "switch" | "year" | "slider" {
+  if (/schakelaar/.test(parameter.unit) && parameter.low === 0 && parameter.high === 1) return "switch";
+  if (parameter.unit === "jaar") return "year";
+  return "slider";
+}
+
+/** Relative steps offered next to a slider, so a user can make round changes (+10%, +20%). */
+export const RELATIVE_STEPS = [-0.2, -0.1, 0.1, 0.2] as const;
+
+/** The value `factor` away from `start`, clamped to the parameter's range. */
+export function relativeValue(parameter: Parameter, start: number, factor: number): number {
+  return Math.min(parameter.high, Math.max(parameter.low, start * (1 + factor)));
+}
+
+function button(text: string, label: string): HTMLButtonElement {
+  const b = document.createElement("button");
+  b.type = "button";
+  b.className = "control-step";
+  b.textContent = text;
+  b.setAttribute("aria-label", label);
+  return b;
+}
+
+/** A note under a control saying the link's value was clamped. */
+function clampedNote(parameter: Parameter, clamp: ClampedValue | undefined): HTMLElement | null {
+  if (!clamp) return null;
+  const note = document.createElement("div");
+  note.className = "basis clamped";
+  note.setAttribute("role", "note");
+  note.textContent = `Begrensd: de link gaf ${formatParameter(parameter, clamp.given)}; dat ligt buiten het bereik, dus geldt ${formatParameter(parameter, clamp.clamped)}.`;
+  return note;
+}
+
 /**
- * A slider for one parameter: a native range input with a Dutch-formatted readout (Inputs.range shows
- * its number box in English notation, 0.91 instead of 91%), the unit, and the basis underneath.
- * Keyboard: arrow keys step, Page Up/Down and Home/End jump (native range behaviour).
+ * A control for one parameter. Sliders are native range inputs with a Dutch-formatted readout
+ * (Inputs.range shows its number box in English notation, 0.91 instead of 91%), relative step buttons
+ * and a "basis" button; 0/1 parameters are switches and years are selects. A value set exactly (from
+ * the URL or a relative step) is kept exactly until the user moves the slider: the slider's own step
+ * would otherwise round 3.373 × 1,1 to 3.700. Keyboard: arrow keys step, Page Up/Down and Home/End jump.
  */
-function slider(parameter: Parameter, value: number): {element: HTMLElement; input: HTMLInputElement & {valueAsNumber: number}} {
-  const span = parameter.high - parameter.low;
-  const step = parameter.step ?? (span > 1000 ? 100 : span > 10 ? 1 : span > 1 ? 0.1 : 0.01);
+function parameterControl(parameter: Parameter, start: number, given: number | undefined, clamp: ClampedValue | undefined, changed: () => void): ParameterControl {
+  const kind = controlKind(parameter);
   const id = `slider-${parameter.id}-${++sliderCount}`;
   const element = document.createElement("div");
   element.className = "control";
   element.dataset.parameter = parameter.id;
+  element.dataset.kind = kind;
   const label = document.createElement("label");
   label.htmlFor = id;
-  label.textContent = `${parameter.label} (${parameter.unit})`;
-  const input = document.createElement("input");
+  label.textContent = kind === "switch" ? parameter.label : `${parameter.label} (${parameter.unit})`;
+  const basis = document.createElement("div");
+  basis.className = "basis";
+  const row = document.createElement("div");
+  row.className = "control-row";
+  const back = button("basis", `basis: ${parameter.label} terug naar de basiswaarde`);
+
+  if (kind === "switch") {
+    const input = document.createElement("input");
+    input.type = "checkbox";
+    input.id = id;
+    input.name = parameter.id;
+    input.setAttribute("role", "switch");
+    input.checked = (given ?? start) >= 0.5;
+    const state = document.createElement("output");
+    const show = () => (state.textContent = input.checked ? "aan" : "uit");
+    input.addEventListener("change", () => {
+      show();
+      input.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+    show();
+    basis.textContent = `Basis: ${start >= 0.5 ? "aan" : "uit"}. ${basisText(parameter)}`;
+    row.append(input, state, back);
+    element.append(label, row, basis);
+    back.addEventListener("click", () => {
+      input.checked = start >= 0.5;
+      show();
+      changed();
+    });
+    return {parameter, start, element, override: () => ((input.checked ? 1 : 0) === (start >= 0.5 ? 1 : 0) ? null : input.checked ? 1 : 0), reset: () => ((input.checked = start >= 0.5), show())};
+  }
+
+  if (kind === "year") {
+    const select = document.createElement("select");
+    select.id = id;
+    select.name = parameter.id;
+    for (let y = Math.ceil(parameter.low); y <= parameter.high; y++) {
+      const option = document.createElement("option");
+      option.value = String(y);
+      option.textContent = String(y);
+      select.append(option);
+    }
+    select.value = String(Math.round(given ?? start));
+    basis.textContent = `Basis: ${Math.round(start)}. ${basisText(parameter)}`;
+    row.append(select, back);
+    element.append(label, row, basis);
+    const note = clampedNote(parameter, clamp);
+    if (note) element.append(note);
+    back.addEventListener("click", () => {
+      select.value = String(Math.round(start));
+      changed();
+    });
+    return {parameter, start, element, override: () => (Number(select.value) === Math.round(start) ? null : Number(select.value)), reset: () => (select.value = String(Math.round(start)))};
+  }
+
+  const span = parameter.high - parameter.low;
+  const step = parameter.step ?? (span > 1000 ? 100 : span > 10 ? 1 : span > 1 ? 0.1 : 0.01);
+  const clampValue = (v: number) => Math.min(parameter.high, Math.max(parameter.low, v));
+  const input = document.createElement("input") as HTMLInputElement & {valueAsNumber: number};
   input.type = "range";
   input.id = id;
   input.name = parameter.id;
   input.min = String(parameter.low);
   input.max = String(parameter.high);
   input.step = String(step);
-  input.value = String(Math.min(parameter.high, Math.max(parameter.low, value)));
+  /** An exact value (from the URL or a relative step) that the slider's step cannot represent. */
+  let exact: number | null = given ?? null;
+  input.value = String(clampValue(given ?? start));
   const output = document.createElement("output");
   output.htmlFor.add(id);
+  const current = () => exact ?? input.valueAsNumber;
   const show = () => {
-    const text = formatParameter(parameter, input.valueAsNumber);
+    const text = formatParameter(parameter, current());
     output.textContent = text;
     input.setAttribute("aria-valuetext", `${text} ${parameter.unit === "aandeel" ? "" : parameter.unit}`.trim());
   };
-  input.addEventListener("input", show);
+  input.addEventListener("input", () => {
+    exact = null;
+    show();
+  });
   show();
-  const basis = document.createElement("div");
-  basis.className = "basis";
-  basis.textContent = `Bereik ${formatParameter(parameter, parameter.low)} – ${formatParameter(parameter, parameter.high)}. Basis: ${basisText(parameter)}`;
-  const row = document.createElement("div");
-  row.className = "control-row";
+  basis.textContent = `Basiswaarde ${formatParameter(parameter, start)}; bereik ${formatParameter(parameter, parameter.low)} – ${formatParameter(parameter, parameter.high)}. Bron: ${basisText(parameter)}`;
   row.append(input, output);
-  element.append(label, row, basis);
-  return {element, input: input as HTMLInputElement & {valueAsNumber: number}};
+  const steps = document.createElement("div");
+  steps.className = "control-row control-steps";
+  if (start > 0) {
+    for (const factor of RELATIVE_STEPS) {
+      const text = `${factor > 0 ? "+" : "−"}${Math.abs(factor * 100)}%`;
+      const b = button(text, `${text} op de basiswaarde van ${parameter.label}`);
+      b.addEventListener("click", () => {
+        exact = relativeValue(parameter, start, factor);
+        input.value = String(exact);
+        show();
+        changed();
+      });
+      steps.append(b);
+    }
+  }
+  steps.append(back);
+  back.addEventListener("click", () => {
+    exact = null;
+    input.value = String(clampValue(start));
+    show();
+    changed();
+  });
+  element.append(label, row, steps, basis);
+  const note = clampedNote(parameter, clamp);
+  if (note) element.append(note);
+  return {
+    parameter,
+    start,
+    element,
+    override: () => {
+      if (exact !== null) return Math.abs(exact - start) < 1e-9 ? null : exact;
+      // A slider still at its starting position sets no override (its step may not hit the default exactly).
+      const value = input.valueAsNumber;
+      return Math.abs(value - clampValue(start)) > step / 2 ? value : null;
+    },
+    reset: () => {
+      exact = null;
+      input.value = String(clampValue(start));
+      show();
+    }
+  };
+}
+
+/** A value the URL gave that the reader clamped to the register's range. */
+export interface ClampedValue {
+  given: number;
+  clamped: number;
+}
+
+/** Reads the clamped overrides from the scenario reader's notices ("overrides.x: 9 is above …; clamped to 6"). */
+export function clampedOverrides(notices: readonly string[]): Map<string, ClampedValue> {
+  const out = new Map<string, ClampedValue>();
+  for (const n of notices) {
+    const m = /^overrides\.([^:]+): (\S+) is (?:below|above) the plausible range; clamped to (\S+)$/.exec(n);
+    if (m && m[1] && m[2] && m[3]) out.set(m[1], {given: Number(m[2]), clamped: Number(m[3])});
+  }
+  return out;
 }
 
 /** Builds the controls for a page. */
 export function scenarioControls(inputs: ModelInputs, initial: Scenario, options: ControlsOptions): HTMLElement & {value: Scenario} {
-  const from = initial.overridesFrom ?? changesFrom(inputs);
+  const defaultFrom = changesFrom(inputs);
+  const from0 = initial.overridesFrom ?? defaultFrom;
+  const clamped = clampedOverrides(options.notices ?? []);
   const root = document.createElement("div") as unknown as HTMLElement & {value: Scenario};
   root.className = "panel controls no-print";
+  const changed = () => root.dispatchEvent(new Event("input", {bubbles: true}));
+  /** Overrides and measures of parameters not shown on this page (kept, unless the whole scenario is reset). */
+  let carried: Record<string, number> = {...initial.overrides};
+  let carriedMeasures: ScenarioMeasure[] = [...initial.measures];
+  /** Baseline measures switched off by the link (kept, unless the whole scenario is reset). */
+  let carriedOff: string[] | undefined = initial.off;
 
   const presetInput = Inputs.select(inputs.presets, {
     label: "Scenario (uitgangspunt)",
@@ -106,16 +278,37 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     value: inputs.presets.find((p) => p.id === initial.preset) ?? inputs.presets[0]
   }) as HTMLElement & {value: {id: string}};
   if (options.presets !== false) root.append(presetInput);
-  if (options.groups.length || options.pillars === "all" || options.pillars.length) {
-    const note = document.createElement("p");
-    note.className = "basis";
-    const [year, month] = from.split("-").map(Number);
-    note.textContent = `Wijzigingen met de knoppen gelden vanaf ${formatMonth(new Date(Date.UTC(year, month - 1, 1)))}, het eerste volle jaar zonder waargenomen instroom; eerdere maanden volgen de waarnemingen en de afgestemde waarden. Maatregelen gelden vanaf hun eigen startmaand.`;
-    root.append(note);
-  }
 
   const shown = inputs.parameters.filter((p) => options.groups.includes(p.group));
-  const sliders = new Map<string, {input: HTMLInputElement; start: number}>();
+  const fromInput = document.createElement("input");
+  fromInput.type = "month";
+  fromInput.value = from0;
+  fromInput.min = defaultFrom;
+  fromInput.id = `field-${++sliderCount}`;
+  fromInput.name = "vanaf";
+  const hasControls = shown.length > 0 || options.pillars === "all" || options.pillars.length > 0;
+  if (hasControls) {
+    const box = document.createElement("div");
+    box.className = "control";
+    box.dataset.control = "vanaf";
+    const label = document.createElement("label");
+    label.htmlFor = fromInput.id;
+    label.textContent = "Wijzigingen met de knoppen gelden vanaf (maand)";
+    const note = document.createElement("div");
+    note.className = "basis";
+    const [year, month] = defaultFrom.split("-").map(Number);
+    note.textContent = `Standaard ${formatMonth(new Date(Date.UTC(year ?? 2025, (month ?? 1) - 1, 1)))}, de eerste maand na de laatste waarneming (de start van de prognose); eerdere maanden volgen de waarnemingen en de afgestemde waarden. Een latere maand laat een wijziging later ingaan. Maatregelen gelden vanaf hun eigen startmaand.`;
+    box.append(label, fromInput, note);
+    if (shown.length) root.append(box);
+    else {
+      const p = document.createElement("p");
+      p.className = "basis";
+      p.textContent = note.textContent;
+      root.append(p);
+    }
+  }
+
+  const controls = new Map<string, ParameterControl>();
   for (const kind of ["lever", "assumption"] as const) {
     const params = shown.filter((p) => p.kind === kind);
     if (!params.length) continue;
@@ -124,16 +317,17 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     heading.textContent = kind === "lever" ? "Beleidsknoppen" : "Aannames (verander je deze, dan verschuift ook de 'gewijzigde basis')";
     box.append(heading);
     for (const p of params) {
-      const start = defaultAt(p, from);
-      const {element, input} = slider(p, initial.overrides[p.id] ?? start);
-      sliders.set(p.id, {input, start});
-      box.append(element);
+      const start = defaultAt(p, from0);
+      const control = parameterControl(p, start, initial.overrides[p.id], clamped.get(p.id), changed);
+      controls.set(p.id, control);
+      box.append(control.element);
     }
+    if (kind === "assumption" && params.some((p) => clamped.has(p.id) || initial.overrides[p.id] !== undefined)) (box as HTMLDetailsElement).open = true;
     root.append(box);
   }
-
   const quantified = inputs.measures.filter((m) => m.effects?.length && (options.pillars === "all" || options.pillars.includes(m.pillar)));
   const switches = new Map<string, {on: HTMLInputElement; start: HTMLInputElement; end: HTMLInputElement; strength: HTMLInputElement}>();
+  const baselineIds = new Set(quantified.filter((m) => m.inBaseline === true).map((m) => m.id));
   if (quantified.length) {
     const box = document.createElement("div");
     const heading = document.createElement("h3");
@@ -146,10 +340,13 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       row.dataset.measure = m.id;
       const legend = document.createElement("legend");
       legend.textContent = m.name;
-      const on = field(row, "checkbox", "Aan");
-      on.checked = Boolean(active);
+      const inBaseline = m.inBaseline === true;
+      if (inBaseline) row.dataset.baseline = "true";
+      const on = field(row, "checkbox", inBaseline ? "Aan (onderdeel van de basis)" : "Aan");
+      on.setAttribute("role", "switch");
+      on.checked = inBaseline ? !(initial.off ?? []).includes(m.id) : Boolean(active);
       const start = field(row, "month", "Vanaf (maand)");
-      start.value = active?.start ?? m.defaultStart ?? from;
+      start.value = active?.start ?? m.defaultStart ?? from0;
       const end = field(row, "month", "Tot en met (maand, leeg = blijvend)");
       end.value = active?.end ?? m.defaultEnd ?? "";
       const strength = field(row, "range", "Sterkte (1 = omvang uit de bron)");
@@ -166,7 +363,9 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       strength.after(readout);
       const note = document.createElement("div");
       note.className = "basis";
-      note.textContent = `${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      note.textContent = `${inBaseline ? "Deze maatregel zit in elk scenario (de basis); hier kun je hem uitzetten. " : ""}${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      // A baseline measure runs with the catalogue's period and strength; a second copy would count it twice.
+      if (inBaseline) for (const input of [start, end, strength]) input.disabled = true;
       row.prepend(legend);
       row.append(note);
       switches.set(m.id, {on, start, end, strength});
@@ -175,35 +374,51 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     root.append(box);
   }
 
+  const resetAll = button("Alles terug naar basis", "Alles terug naar basis: alle knoppen, aannames en maatregelen van het scenario");
+  resetAll.classList.add("reset-all");
+  resetAll.addEventListener("click", () => {
+    carried = {};
+    carriedMeasures = [];
+    carriedOff = undefined;
+    fromInput.value = defaultFrom;
+    for (const c of controls.values()) c.reset();
+    for (const [id, s] of switches) s.on.checked = baselineIds.has(id);
+    changed();
+  });
+  root.append(resetAll);
+
   const compute = (): Scenario => {
-    const overrides: Record<string, number> = {...initial.overrides};
-    for (const [id, {input, start}] of sliders) {
-      const value = input.valueAsNumber;
-      // A slider still at its starting position sets no override (its step may not hit the default exactly).
-      if (Math.abs(value - Math.min(Math.max(start, Number(input.min)), Number(input.max))) > Number(input.step) / 2) overrides[id] = value;
-      else delete overrides[id];
+    const from = isMonth(fromInput.value) && fromInput.value >= defaultFrom ? fromInput.value : from0;
+    const overrides: Record<string, number> = {...carried};
+    for (const [id, control] of controls) {
+      const value = control.override();
+      if (value === null) delete overrides[id];
+      else overrides[id] = value;
     }
-    const measures: ScenarioMeasure[] = initial.measures.filter((x) => !switches.has(x.id));
+    const measures: ScenarioMeasure[] = carriedMeasures.filter((x) => !switches.has(x.id));
+    const off = new Set((carriedOff ?? []).filter((id) => !switches.has(id)));
     for (const [id, s] of switches) {
+      if (baselineIds.has(id)) {
+        if (!s.on.checked) off.add(id);
+        continue;
+      }
       if (!s.on.checked) continue;
       const original = initial.measures.find((x) => x.id === id);
-      const start = /^\d{4}-\d{2}$/.test(s.start.value) ? s.start.value : from;
-      const end = /^\d{4}-\d{2}$/.test(s.end.value) && s.end.value >= start ? s.end.value : undefined;
+      const start = isMonth(s.start.value) ? s.start.value : from;
+      const end = isMonth(s.end.value) && s.end.value >= start ? s.end.value : undefined;
       const measure: ScenarioMeasure = {...original, id, start, strength: s.strength.valueAsNumber};
       if (end) measure.end = end;
       else delete measure.end;
       measures.push(measure);
     }
-    return {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
+    const out: Scenario = {...initial, preset: presetInput.value.id, overrides, measures, overridesFrom: from};
+    if (off.size) out.off = [...off];
+    else delete out.off;
+    return out;
   };
   Object.defineProperty(root, "value", {get: compute});
   return root;
 }
 
-/** Splits a scenario into the "changed baseline" (assumptions only, no measures). */
-export function changedBaseline(scenario: Scenario, inputs: ModelInputs): Scenario | null {
-  const assumptions = new Set(inputs.parameters.filter((p) => p.kind === "assumption").map((p) => p.id));
-  const overrides = Object.fromEntries(Object.entries(scenario.overrides).filter(([id]) => assumptions.has(id)));
-  if (!Object.keys(overrides).length) return null;
-  return {...scenario, overrides, measures: []};
-}
+/** Re-exported from the model, where it lives now (pure, shared with the CLI and tests). */
+export {changedBaseline} from "../model/scenario-diff.js";

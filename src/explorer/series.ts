@@ -6,7 +6,7 @@ import type {ModelInputs, SeriesId} from "../model/types.js";
 import {defaultOrigin} from "../model/origin.js";
 import {addMonths} from "../model/months.js";
 import type {ScenarioLine} from "../components/scenario-chart.js";
-import type {Results} from "./session.js";
+import {BAND_RUNS, type Results} from "./session.js";
 
 /**
  * The last month of the observed past: the default forecast origin (the end of the latest quarter of
@@ -32,7 +32,7 @@ export function lines(results: Results, id: SeriesId, suffix?: string): Scenario
 
 /** The P10–P90 band of one series (recomputed for the current scenario). */
 export function bandOf(results: Results, id: SeriesId): {p10: Float64Array; p90: Float64Array; label: string} {
-  return {p10: results.band.p10[id], p90: results.band.p90[id], label: "P10–P90 (200 modelruns)"};
+  return {p10: results.band.p10[id], p90: results.band.p90[id], label: `P10–P90 (${BAND_RUNS} modelruns)`};
 }
 
 /** Observed stock readings of one series as dated points (flows are compared per year elsewhere). */

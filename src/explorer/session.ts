@@ -9,7 +9,10 @@ import {band} from "../model/band.js";
 import {run} from "../model/run.js";
 import {decodeScenarioFromSearch, encodeScenarioToSearch} from "../model/scenario.js";
 import type {BandOutput, ModelInputs, RunOutput, Scenario, SeriesId} from "../model/types.js";
-import {changedBaseline} from "./controls.js";
+import {changedBaseline, isModified, presetOnly} from "../model/scenario-diff.js";
+import {installLinkPropagation, propagateLinks} from "./links.js";
+
+export {annualSum, valueAt} from "../model/timeline.js";
 
 /** Number of Monte Carlo runs behind every band on the site, and its fixed seed. */
 export const BAND_RUNS = 200;
@@ -40,11 +43,11 @@ const baselineCache = new Map<string, RunOutput>();
 /** Runs everything a page shows. `series` limits the band to the series on the page. */
 export function compute(inputs: ModelInputs, scenario: Scenario, series: readonly SeriesId[]): Results {
   const t0 = performance.now();
-  const presetOnly: Scenario = {preset: scenario.preset, overrides: {}, measures: [], start: scenario.start, end: scenario.end};
-  const key = JSON.stringify(presetOnly);
+  const base = presetOnly(scenario);
+  const key = JSON.stringify(base);
   let baseline = baselineCache.get(key);
-  if (!baseline) baselineCache.set(key, (baseline = run(presetOnly, inputs)));
-  const modified = Object.keys(scenario.overrides).length > 0 || scenario.measures.length > 0;
+  if (!baseline) baselineCache.set(key, (baseline = run(base, inputs)));
+  const modified = isModified(scenario);
   const changedScenario = changedBaseline(scenario, inputs);
   const changed = changedScenario ? run(changedScenario, inputs) : null;
   const result = modified ? run(scenario, inputs) : baseline;
@@ -64,22 +67,7 @@ export function searchFor(scenario: Scenario, inputs: ModelInputs): string {
 export function writeUrl(scenario: Scenario, inputs: ModelInputs): void {
   const search = searchFor(scenario, inputs);
   if (search !== window.location.search) window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+  installLinkPropagation();
+  propagateLinks();
 }
 
-/** Sums a monthly series per calendar year: [{year, value}]. */
-export function annualSum(values: ArrayLike<number>, start: string): {year: number; value: number}[] {
-  const year0 = Number(start.slice(0, 4));
-  const month0 = Number(start.slice(5, 7)) - 1;
-  const out = new Map<number, number>();
-  for (let i = 0; i < values.length; i++) {
-    const year = year0 + Math.floor((month0 + i) / 12);
-    out.set(year, (out.get(year) ?? 0) + values[i]);
-  }
-  return [...out].map(([year, value]) => ({year, value}));
-}
-
-/** The value of a monthly series in month "YYYY-MM". */
-export function valueAt(values: ArrayLike<number>, start: string, month: string): number {
-  const i = (Number(month.slice(0, 4)) - Number(start.slice(0, 4))) * 12 + Number(month.slice(5, 7)) - Number(start.slice(5, 7));
-  return values[Math.max(0, Math.min(values.length - 1, i))];
-}

@@ -6,6 +6,7 @@
 import type {ModelInputs, Scenario} from "../model/types.js";
 import {formatDecimal, formatCount} from "../components/format.js";
 import {searchFor} from "./session.js";
+import {scenarioSearch} from "./links.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -74,7 +75,7 @@ export function permalinkBar(scenario: Scenario, inputs: ModelInputs): HTMLEleme
 }
 
 /** A readable list of the scenario's inputs (shown in print and under the controls). */
-export function inputSummary(scenario: Scenario, inputs: ModelInputs): HTMLElement {
+export function inputSummary(scenario: Scenario, inputs: ModelInputs, clamped: ReadonlyMap<string, {given: number; clamped: number}> = new Map()): HTMLElement {
   const box = el("div", "input-summary");
   const preset = inputs.presets.find((p) => p.id === scenario.preset);
   box.append(el("p", undefined, `Scenario: ${preset?.name ?? scenario.preset}.`));
@@ -83,13 +84,20 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs): HTMLEleme
   for (const [id, value] of overrides) {
     const p = inputs.parameters.find((x) => x.id === id);
     const shown = p?.unit === "aandeel" ? `${formatDecimal(value * 100)}%` : Math.abs(value) >= 100 ? formatCount(value) : formatDecimal(value);
-    list.append(el("li", undefined, `${p?.label ?? id}: ${shown} ${p?.unit === "aandeel" ? "" : p?.unit ?? ""} (${p?.kind === "lever" ? "beleidsknop" : "aanname"})`));
+    const clamp = clamped.get(id);
+    const note = clamp && Math.abs(clamp.clamped - value) < 1e-9 ? `; begrensd, de link gaf ${p?.unit === "aandeel" ? `${formatDecimal(clamp.given * 100)}%` : formatDecimal(clamp.given)}` : "";
+    list.append(el("li", undefined, `${p?.label ?? id}: ${shown} ${p?.unit === "aandeel" ? "" : p?.unit ?? ""} (${p?.kind === "lever" ? "beleidsknop" : "aanname"}${note})`));
   }
   for (const m of scenario.measures) {
     const measure = inputs.measures.find((x) => x.id === m.id);
     list.append(el("li", undefined, `Maatregel: ${measure?.name ?? m.id}, vanaf ${m.start}${m.end ? ` tot ${m.end}` : ""}, sterkte ${formatDecimal(m.strength)}`));
   }
-  if (!overrides.length && !scenario.measures.length) list.append(el("li", undefined, "Geen wijzigingen ten opzichte van het scenario."));
+  for (const id of scenario.off ?? []) {
+    const measure = inputs.measures.find((x) => x.id === id);
+    list.append(el("li", undefined, `Maatregel uit de basis uitgezet: ${measure?.name ?? id}`));
+  }
+  if (overrides.length && scenario.overridesFrom) list.append(el("li", undefined, `Wijzigingen met de knoppen gelden vanaf ${scenario.overridesFrom}.`));
+  if (!overrides.length && !scenario.measures.length && !(scenario.off ?? []).length) list.append(el("li", undefined, "Geen wijzigingen ten opzichte van het scenario."));
   box.append(list);
   return box;
 }
@@ -97,6 +105,6 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs): HTMLEleme
 /** A link to another page that carries the current scenario along in the search string. */
 export function pageLink(path: string, label: string): HTMLAnchorElement {
   const a = el("a", undefined, label);
-  a.href = path + window.location.search;
+  a.href = path + scenarioSearch(window.location.search);
   return a;
 }

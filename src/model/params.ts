@@ -10,7 +10,7 @@
  */
 import {HORIZON_END, MODEL_START} from "./constants.js";
 import {monthIndex, monthString} from "./months.js";
-import type {DatedValue, Measure, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
+import type {DatedValue, Measure, MeasureEffect, ModelInputs, Parameter, Preset, Scenario, ScenarioMeasure} from "./types.js";
 
 /** Every parameter the model reads; the register must contain all of them (it may hold more). */
 export const PARAMETER_IDS = [
@@ -342,20 +342,24 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   if (!(M >= 1)) throw new Error(`scenario: end ${scenario.end} is before the model start ${MODEL_START}`);
   const P = c.parameters.length;
   const values = options.out && options.out.length >= P * M ? options.out : new Float64Array(P * M);
-  const base = baseMatrix(c, start, M);
   const preset = c.presets.get(scenario.preset);
   if (!preset) throw new Error(`scenario: unknown preset "${scenario.preset}"`);
   const plan = options.plan;
+  // register defaults + the origin's fit + backtest freeze + the baseline measures: the same for every
+  // scenario with this plan and these measures switched off, so computed once and copied per run
+  const base = planBase(c, start, M, plan, scenario.off);
   const overridesFrom = plan ? plan.overridesFrom : scenario.overridesFrom ? Math.max(0, monthIndex(scenario.overridesFrom) - start) : 0;
   const presetFrom = plan ? plan.presetFrom : 0;
   if (dirty.length < P) {
     dirty = new Uint8Array(P);
     check = new Uint8Array(P);
     full = new Uint8Array(P);
+    replacedFrom = new Int32Array(P);
   }
   dirty.fill(0, 0, P);
   check.fill(0, 0, P);
   full.fill(0, 0, P);
+  replacedFrom.fill(M, 0, P);
   // Rows that an override replaces in every month need no restore (unknown ids throw below).
   if (presetFrom === 0) {
     for (const id in preset.overrides) {
@@ -381,15 +385,6 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
   if (state) state.valid = false;
-  if (plan) {
-    for (const id in plan.internal) {
-      const row = c.index.get(id);
-      if (row == null) throw new Error(`origin fit: unknown parameter "${id}"`);
-      if (plan.internalFrom < M) values.fill(plan.internal[id]!, row * M + plan.internalFrom, row * M + M);
-      dirty[row] = 1;
-    }
-    if (plan.freezeFrom != null && plan.freezeFrom < M) freezeDated(values, c, plan.freezeFrom, M, start, plan.knownBy ?? "");
-  }
   const sample = options.sample;
   if (sample) {
     const from = plan ? Math.min(plan.sampleFrom, M) : 0;
@@ -412,10 +407,15 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   applyOverrides(values, c, preset.overrides, presetFrom, M, "preset " + preset.id);
   if (preset.dated) applyDated(values, c, preset.dated, presetFrom, M, start, "preset " + preset.id);
   applyOverrides(values, c, scenario.overrides, overridesFrom, M, "scenario");
-  for (const sm of c.baselineMeasures) {
-    if (scenario.off && scenario.off.includes(sm.id)) continue;
-    if (plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter) continue;
-    applyMeasure(values, c, sm, start, M, 0);
+  // baseline measures are in the base; where an override replaced a row (from some month on), or a
+  // draw changed a row a baseline measure sets, the measure is applied again over that part
+  for (const sm of activeBaseline(c, start, plan, scenario.off)) {
+    const measure = c.measures.get(sm.id)!;
+    for (const effect of measure.effects!) {
+      const row = c.index.get(effect.parameter)!;
+      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && check[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
+      if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
+    }
   }
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M, 0);
   const measuresFrom = plan ? plan.measuresFrom : 0;
@@ -448,7 +448,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
 }
 
 /** Backtests: holds every dated row at its value in month offset `from`, keeping steps announced by `knownBy`. */
-function freezeDated(values: Float64Array, c: Compiled, from: number, M: number, start: number, knownBy: string): void {
+function freezeDated(values: Float64Array, c: Compiled, from: number, M: number, start: number, knownBy: string, mark = true): void {
   c.parameters.forEach((p, row) => {
     if (typeof p.value === "number") return;
     const offset = row * M;
@@ -460,25 +460,41 @@ function freezeDated(values: Float64Array, c: Compiled, from: number, M: number,
       if (step && step.announced && step.announced <= knownBy) held = values[offset + t]!;
       values[offset + t] = held;
     }
-    dirty[row] = 1;
+    if (mark) dirty[row] = 1;
   });
 }
 
-function applyDated(values: Float64Array, c: Compiled, dated: Record<string, DatedValue[]>, from: number, M: number, start: number, where: string): void {
+/** A preset's dated overrides, compiled once per dated object: row, absolute months and bounded values. */
+const datedCache = new WeakMap<Record<string, DatedValue[]>, {row: number; months: Int32Array; values: Float64Array}[]>();
+
+function compileDated(c: Compiled, dated: Record<string, DatedValue[]>, where: string): {row: number; months: Int32Array; values: Float64Array}[] {
+  let hit = datedCache.get(dated);
+  if (hit) return hit;
+  hit = [];
   for (const id in dated) {
     const row = c.index.get(id);
     if (row == null) throw new Error(`${where}: unknown parameter "${id}" in dated overrides`);
     const steps = [...dated[id]!].sort((a, b) => (a.from < b.from ? -1 : 1));
     if (steps.length === 0) continue;
+    const lo = c.min[row]!;
+    const hi = c.max[row]!;
+    hit.push({row, months: Int32Array.from(steps, (d) => monthIndex(d.from)), values: Float64Array.from(steps, (d) => (d.value < lo ? lo : d.value > hi ? hi : d.value))});
+  }
+  datedCache.set(dated, hit);
+  return hit;
+}
+
+function applyDated(values: Float64Array, c: Compiled, dated: Record<string, DatedValue[]>, from: number, M: number, start: number, where: string): void {
+  for (const {row, months, values: steps} of compileDated(c, dated, where)) {
     let k = 0;
+    const n = months.length;
+    const offset = row * M;
     for (let t = from; t < M; t++) {
       const m = start + t;
-      while (k + 1 < steps.length && monthIndex(steps[k + 1]!.from) <= m) k++;
-      let v = steps[k]!.value;
-      if (v < c.min[row]!) v = c.min[row]!;
-      else if (v > c.max[row]!) v = c.max[row]!;
-      values[row * M + t] = v;
+      while (k + 1 < n && months[k + 1]! <= m) k++;
+      values[offset + t] = steps[k]!;
     }
+    if (from < replacedFrom[row]!) replacedFrom[row] = from;
     dirty[row] = 1;
   }
 }
@@ -493,46 +509,97 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
     if (v < c.min[row]) v = c.min[row];
     else if (v > c.max[row]) v = c.max[row];
     if (from < M) values.fill(v, row * M + from, row * M + M);
+    if (from < replacedFrom[row]!) replacedFrom[row] = from;
     dirty[row] = 1;
   }
 }
 
-function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number): void {
+function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number, mark = true): void {
   const measure = c.measures.get(sm.id);
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
+  for (const effect of measure.effects) {
+    const row = c.index.get(effect.parameter);
+    if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
+    if (mark) dirty[row] = 1;
+    applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
+  }
+}
+
+/** Applies one effect of a measure to one row from month offset `from` (start, end, ramp, strength, bounds). */
+function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: MeasureEffect, sm: ScenarioMeasure, measure: Measure, start: number, M: number, from: number): void {
   const s = monthIndex(sm.start);
   const endText = sm.end ?? measure.defaultEnd;
   const e = endText ? monthIndex(endText) : Infinity;
   const ramp = sm.rampMonths ?? measure.rampMonths ?? 0;
   const strength = sm.strength;
-  for (const effect of measure.effects) {
-    const row = c.index.get(effect.parameter);
-    if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
-    const offset = row * M;
-    dirty[row] = 1;
-    const lo = c.min[row];
-    const hi = c.max[row];
-    const t0 = Math.max(from, s - start);
-    const t1 = Math.min(M, e - start + 1);
-    const change = effect.change;
-    // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
-    const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
-    const rampOn = ramp > 0;
-    for (let t = t0; t < t1; t++) {
-      let w = 1;
-      if (rampOn) {
-        w = (start + t - s + 1) / ramp;
-        if (w > 1) w = 1;
-      }
-      w *= strength;
-      const i = offset + t;
-      const x = values[i];
-      const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
-      // physical bounds after each measure (NaN → lower bound)
-      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
+  const offset = row * M;
+  const lo = c.min[row]!;
+  const hi = c.max[row]!;
+  const t0 = Math.max(from, s - start);
+  const t1 = Math.min(M, e - start + 1);
+  const change = effect.change;
+  // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
+  const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
+  const rampOn = ramp > 0;
+  for (let t = t0; t < t1; t++) {
+    let w = 1;
+    if (rampOn) {
+      w = (start + t - s + 1) / ramp;
+      if (w > 1) w = 1;
     }
+    w *= strength;
+    const i = offset + t;
+    const x = values[i]!;
+    const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
+    // physical bounds after each measure (NaN → lower bound)
+    values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
   }
+}
+
+/** Row from which an override (or a dated override) replaced the values in this resolution (M = none). */
+let replacedFrom = new Int32Array(0);
+
+/** The baseline measures that apply under a plan, with the scenario's switched-off ones removed. */
+function activeBaseline(c: Compiled, start: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): ScenarioMeasure[] {
+  if (!off?.length && (!plan || plan.skipBaselineAfter == null)) return c.baselineMeasures as ScenarioMeasure[];
+  return c.baselineMeasures.filter((sm) => !(off && off.includes(sm.id)) && !(plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter));
+}
+
+const planBaseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
+/** Cache key of a plan (plans are reused across the runs of a band or a benchmark). */
+const planKeys = new WeakMap<ResolvePlan, string>();
+
+/** Register defaults, the origin's fitted values, the backtest freeze and the baseline measures (cached). */
+function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): Float64Array {
+  const register = baseMatrix(c, start, M);
+  let key = plan ? planKeys.get(plan) : "";
+  if (key === undefined) {
+    key = `|${plan!.internalFrom}`;
+    for (const id in plan!.internal) key += `|${id}=${plan!.internal[id]}`;
+    if (plan!.freezeFrom != null) key += `|f${plan!.freezeFrom}:${plan!.knownBy ?? ""}`;
+    if (plan!.skipBaselineAfter != null) key += `|s${plan!.skipBaselineAfter}`;
+    planKeys.set(plan!, key);
+  }
+  key = M + key;
+  if (off && off.length) key += `|off:${[...off].sort().join(",")}`;
+  let perCompiled = planBaseCache.get(c);
+  if (!perCompiled) planBaseCache.set(c, (perCompiled = new Map()));
+  let base = perCompiled.get(key);
+  if (base) return base;
+  base = Float64Array.from(register);
+  if (plan) {
+    for (const id in plan.internal) {
+      const row = c.index.get(id);
+      if (row == null) throw new Error(`origin fit: unknown parameter "${id}"`);
+      if (plan.internalFrom < M) base.fill(plan.internal[id]!, row * M + plan.internalFrom, row * M + M);
+    }
+    if (plan.freezeFrom != null && plan.freezeFrom < M) freezeDated(base, c, plan.freezeFrom, M, start, plan.knownBy ?? "", false);
+  }
+  for (const sm of activeBaseline(c, start, plan, off)) applyMeasure(base, c, sm, start, M, 0, false);
+  if (perCompiled.size > 64) perCompiled.clear();
+  perCompiled.set(key, base);
+  return base;
 }
 
 /** Formats the month of offset `t` in a set. */

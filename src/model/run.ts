@@ -155,24 +155,24 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   const sl0 = (1 - sd0 - s20) * v[pLow];
   const fastSum = sd0 + s20 + sl0;
   const fast = initBacklog * (1 - tr3);
-  let B1 = fastSum > 0 ? (fast * sd0) / fastSum : fast / 3;
-  let B2 = fastSum > 0 ? (fast * s20) / fastSum : fast / 3;
-  let B4 = fastSum > 0 ? (fast * sl0) / fastSum : fast / 3;
-  const B3init = initBacklog * tr3;
+  let backlogTrack1 = fastSum > 0 ? (fast * sd0) / fastSum : fast / 3;
+  let backlogTrack2 = fastSum > 0 ? (fast * s20) / fastSum : fast / 3;
+  let backlogTrack4 = fastSum > 0 ? (fast * sl0) / fastSum : fast / 3;
+  const track3Start = initBacklog * tr3;
   const highOf3 = v[pHigh] / Math.max(1e-9, 1 - v[pLow]);
-  let B3h = B3init * Math.min(1, highOf3);
-  let B3m = B3init - B3h;
-  let PW = v[row(sl.init_permit_waiting)];
-  let CN = v[row(sl.init_coa_nareis)];
-  let AP = Math.max(0, v[row(sl.init_coa_total)] - v[pCps] * initBacklog - PW - CN);
-  let LV = 0;
-  let LD = 0;
-  let DS = 0;
-  let NQ = v[row(sl.init_nareis_pending)];
-  let NB = v[row(sl.init_nareis_backlog)];
-  let NT = v[row(sl.init_nareis_travel)];
-  let NC = v[row(sl.init_nidos_caseload)];
-  const initialStock = B1 + B2 + B3h + B3m + B4 + PW + CN + AP + LV + LD + DS;
+  let backlogTrack3High = track3Start * Math.min(1, highOf3);
+  let backlogTrack3Mid = track3Start - backlogTrack3High;
+  let permitWaiting = v[row(sl.init_permit_waiting)];
+  let nareisInCoa = v[row(sl.init_coa_nareis)];
+  let appealing = Math.max(0, v[row(sl.init_coa_total)] - v[pCps] * initBacklog - permitWaiting - nareisInCoa);
+  let leaving = 0;
+  let leavingDublin = 0;
+  let doorstroom = 0;
+  let nareisToRequest = v[row(sl.init_nareis_pending)];
+  let nareisBacklog = v[row(sl.init_nareis_backlog)];
+  let nareisTravelling = v[row(sl.init_nareis_travel)];
+  let nidosCaseload = v[row(sl.init_nidos_caseload)];
+  const initialStock = backlogTrack1 + backlogTrack2 + backlogTrack3High + backlogTrack3Mid + backlogTrack4 + permitWaiting + nareisInCoa + appealing + leaving + leavingDublin + doorstroom;
   let entered = initialStock;
   let left = 0;
 
@@ -183,9 +183,9 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   let runN = 0;
   {
     const L0 = clampTerm(v[pTerm]);
-    const young = (1 - v[row(sl.init_past_term_share)]) * B3init;
+    const young = (1 - v[row(sl.init_past_term_share)]) * track3Start;
     const LN0 = clampTerm(v[pNTerm]);
-    const youngN = (1 - v[row(sl.init_nareis_past_term_share)]) * NB;
+    const youngN = (1 - v[row(sl.init_nareis_past_term_share)]) * nareisBacklog;
     let a = 0;
     let b = 0;
     const perMonth3 = young / L0;
@@ -269,7 +269,7 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   let growthFactor = 1;
   let growthRate = NaN;
   // repeat + resettlement + nareis arrivals of the previous month (MPP path)
-  let otherPrev = (v[pRepeat]! + v[pResettle]!) * INV12 + NT / Math.max(1, v[pTravel]!);
+  let otherPrev = (v[pRepeat]! + v[pResettle]!) * INV12 + nareisTravelling / Math.max(1, v[pTravel]!);
   for (let t = 0; t < M; t++) {
     if (++mo === 12) {
       mo = 0;
@@ -338,20 +338,20 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
       fAcc = frac(tauAcc);
       gAcc = tauAcc < 1 ? 1 - tauAcc : 0;
     }
-    const r1 = B1 * fAcc + in1 * gAcc;
+    const r1 = backlogTrack1 * fAcc + in1 * gAcc;
     const d1 = r1 < C ? r1 : C;
     C -= d1;
-    const r2 = B2 * fAcc + in2 * gAcc;
+    const r2 = backlogTrack2 * fAcc + in2 * gAcc;
     const d2 = r2 < C ? r2 : C;
     C -= d2;
-    const r4 = B4 * fAcc + in4 * gAcc;
+    const r4 = backlogTrack4 * fAcc + in4 * gAcc;
     const d4 = r4 < C ? r4 : C;
     C -= d4;
-    const a1 = B1 + in1;
-    const a2 = B2 + in2;
-    const a4 = B4 + in4;
-    const a3h = B3h + in3h;
-    const a3m = B3m + in3m;
+    const a1 = backlogTrack1 + in1;
+    const a2 = backlogTrack2 + in2;
+    const a4 = backlogTrack4 + in4;
+    const a3h = backlogTrack3High + in3h;
+    const a3m = backlogTrack3Mid + in3m;
     // a decision pause (moratorium) keeps part of the high-grant group out of the decisions
     const pause = v[pPause + t]!;
     const e3h = pause > 0 ? a3h * (1 - pause) : a3h;
@@ -359,11 +359,11 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const d3 = e3 < C ? e3 : C;
     const d3h = d3 === e3 ? e3h : e3 > 0 ? (d3 * e3h) / e3 : 0;
     const d3m = d3 - d3h;
-    B1 = a1 - d1;
-    B2 = a2 - d2;
-    B4 = a4 - d4;
-    B3h = a3h > d3h ? a3h - d3h : 0;
-    B3m = a3m > d3m ? a3m - d3m : 0;
+    backlogTrack1 = a1 - d1;
+    backlogTrack2 = a2 - d2;
+    backlogTrack4 = a4 - d4;
+    backlogTrack3High = a3h > d3h ? a3h - d3h : 0;
+    backlogTrack3Mid = a3m > d3m ? a3m - d3m : 0;
     const gh = v[pGh + t];
     const gm = v[pGm + t];
     const gl = v[pGl + t];
@@ -375,37 +375,37 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const decisions = d1 + d2 + d3 + d4;
 
     // ---- nareis (abroad until arrival: outside the system)
-    NQ += (gHigh * v[pPh + t] + gMid * v[pPm + t] + gLow * v[pPl + t]) * v[pReqShare + t];
+    nareisToRequest += (gHigh * v[pPh + t] + gMid * v[pPm + t] + gLow * v[pPl + t]) * v[pReqShare + t];
     const tauReq = v[pReqMonths + t];
     if (tauReq !== cReq) {
       cReq = tauReq;
       fReq = frac(tauReq);
     }
-    const requests = NQ * fReq;
-    NQ -= requests;
-    NB += requests;
+    const requests = nareisToRequest * fReq;
+    nareisToRequest -= requests;
+    nareisBacklog += requests;
     const tauNd = v[pNdMonths + t];
     if (tauNd !== cNd) {
       cNd = tauNd;
       fNd = frac(tauNd);
     }
-    const nDecisions = NB * fNd;
-    NB -= nDecisions;
+    const nDecisions = nareisBacklog * fNd;
+    nareisBacklog -= nDecisions;
     const nGrants = nDecisions * v[pNgs + t];
-    NT += nGrants;
+    nareisTravelling += nGrants;
     let arrivals: number;
     const A0 = obsNareis !== null ? obsNareis[t]! : NaN;
     if (A0 === A0) {
       arrivals = A0;
-      NT = NT > arrivals ? NT - arrivals : 0;
+      nareisTravelling = nareisTravelling > arrivals ? nareisTravelling - arrivals : 0;
     } else {
       const tauTr = v[pTravel + t];
       if (tauTr !== cTr) {
         cTr = tauTr;
         fTr = frac(tauTr);
       }
-      arrivals = NT * fTr;
-      NT -= arrivals;
+      arrivals = nareisTravelling * fTr;
+      nareisTravelling -= arrivals;
     }
 
     // ---- into reception
@@ -414,19 +414,19 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const grantsOutside = grants * (1 - cps);
     const arrCoa = arrivals * v[pUnhoused + t];
     const arrDirect = arrivals - arrCoa;
-    PW += toPW;
-    CN += arrCoa;
+    permitWaiting += toPW;
+    nareisInCoa += arrCoa;
 
     // ---- rejected applicants: appeal (kept in reception), then leave 28 days after the final rejection
     const ap = v[pAppeal + t];
-    AP += rejections * ap;
+    appealing += rejections * ap;
     const tauAp = v[pAppealMonths + t];
     if (tauAp !== cAp) {
       cAp = tauAp;
       fAp = frac(tauAp);
     }
-    const apOut = AP * fAp;
-    AP -= apOut;
+    const apOut = appealing * fAp;
+    appealing -= apOut;
     const lvIn = rejections * (1 - ap) + apOut;
     const days = v[pLeave + t];
     if (days !== cDays) {
@@ -434,10 +434,10 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
       keep = days < DAYS_PER_MONTH ? days / DAYS_PER_MONTH : 1;
       carry = days > DAYS_PER_MONTH ? 1 - DAYS_PER_MONTH / days : 0;
     }
-    const lvOut = LV * (1 - carry) + lvIn * (1 - keep);
-    LV = LV * carry + lvIn * keep;
-    const ldOut = LD * (1 - carry) + d1 * (1 - keep);
-    LD = LD * carry + d1 * keep;
+    const lvOut = leaving * (1 - carry) + lvIn * (1 - keep);
+    leaving = leaving * carry + lvIn * keep;
+    const ldOut = leavingDublin * (1 - carry) + d1 * (1 - keep);
+    leavingDublin = leavingDublin * carry + d1 * keep;
     const dublinTransfers = ldOut * v[pDublinT + t];
     const departPool = lvOut + ldOut - dublinTransfers;
     // Three independent shares (DT&V's categories); the rest leaves reception without a departure
@@ -471,13 +471,13 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     // arrears), both per half-year. The arrears part uses the current queue each month (a sixth of
     // it) with its realisation capped at 1, so that housing more now never means more waiting later.
     const housingCap = needBased
-      ? (taakNeed * real + (PW + CN + DS) * (real < 1 ? real : 1)) * INV6 + v[pFlexHomes + t] * INV12
+      ? (taakNeed * real + (permitWaiting + nareisInCoa + doorstroom) * (real < 1 ? real : 1)) * INV6 + v[pFlexHomes + t] * INV12
       : v[pTaak + t] * INV6 * real + v[pFlexHomes + t] * INV12;
     // The taakstelling counts every permit holder: nareizigers who join a housed sponsor and permit
     // holders outside reception use it first; the rest goes to those waiting in reception.
     const usedOutside = arrDirect + grantsOutside;
     const capForCoa = housingCap > usedOutside ? housingCap - usedOutside : 0;
-    const waiting = PW + CN + DS;
+    const waiting = permitWaiting + nareisInCoa + doorstroom;
     const norm = v[pNorm + t];
     if (norm !== cNorm) {
       cNorm = norm;
@@ -487,15 +487,15 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const housedFromCoa = capForCoa < maxOut ? capForCoa : maxOut;
     if (waiting > 0) {
       const stay = 1 - housedFromCoa / waiting;
-      PW *= stay;
-      CN *= stay;
-      DS *= stay;
+      permitWaiting *= stay;
+      nareisInCoa *= stay;
+      doorstroom *= stay;
     }
     const places = v[pDoor + t];
-    const free = places > DS ? places - DS : 0;
-    const move = PW < free ? PW : free;
-    PW -= move;
-    DS += move;
+    const free = places > doorstroom ? places - doorstroom : 0;
+    const move = permitWaiting < free ? permitWaiting : free;
+    permitWaiting -= move;
+    doorstroom += move;
     const housed = housedFromCoa + grantsOutside + arrDirect;
 
     // ---- observed readings up to the origin reset the stocks (rules: origin.ts ANCHOR_RULES)
@@ -503,45 +503,45 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
       const a = anchors!;
       const ab = a[aBacklog + t]!;
       if (ab === ab) {
-        const b = B1 + B2 + B3h + B3m + B4;
+        const b = backlogTrack1 + backlogTrack2 + backlogTrack3High + backlogTrack3Mid + backlogTrack4;
         if (b > 0) {
           const k = ab / b;
-          B1 *= k;
-          B2 *= k;
-          B3h *= k;
-          B3m *= k;
-          B4 *= k;
-        } else B3m = ab;
+          backlogTrack1 *= k;
+          backlogTrack2 *= k;
+          backlogTrack3High *= k;
+          backlogTrack3Mid *= k;
+          backlogTrack4 *= k;
+        } else backlogTrack3Mid = ab;
         adjusted += ab - b;
       }
       const an = a[aNareis + t]!;
-      if (an === an) NB = an; // abroad: outside the system, no correction of the balance
+      if (an === an) nareisBacklog = an; // abroad: outside the system, no correction of the balance
       const ap = a[aPermit + t]!;
       if (ap === ap) {
-        adjusted += ap - PW;
-        PW = ap;
+        adjusted += ap - permitWaiting;
+        permitWaiting = ap;
       }
       const ac = a[aCoa + t]!;
       if (ac === ac) {
-        const fixed = cps * (B1 + B2 + B3h + B3m + B4) + PW;
-        const rest = AP + LV + LD + CN;
+        const fixed = cps * (backlogTrack1 + backlogTrack2 + backlogTrack3High + backlogTrack3Mid + backlogTrack4) + permitWaiting;
+        const rest = appealing + leaving + leavingDublin + nareisInCoa;
         const target = ac > fixed ? ac - fixed : 0;
         if (rest > 0) {
           const k = target / rest;
-          AP *= k;
-          LV *= k;
-          LD *= k;
-          CN *= k;
-        } else AP = target;
+          appealing *= k;
+          leaving *= k;
+          leavingDublin *= k;
+          nareisInCoa *= k;
+        } else appealing = target;
         adjusted += target - rest;
       }
     }
 
     // ---- reception
-    const backlog = B1 + B2 + B3h + B3m + B4;
+    const backlog = backlogTrack1 + backlogTrack2 + backlogTrack3High + backlogTrack3Mid + backlogTrack4;
     const inProc = cps * backlog;
-    const rejStock = AP + LV + LD;
-    const coa = inProc + PW + rejStock + CN;
+    const rejStock = appealing + leaving + leavingDublin;
+    const coa = inProc + permitWaiting + rejStock + nareisInCoa;
     const occ = v[pOcc + t];
     if (occ !== cOcc) {
       cOcc = occ;
@@ -576,9 +576,9 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     }
     const recent3 = run3 - cum3[k - L];
     const recentN = runN - cumN[k - LN];
-    const B3 = B3h + B3m;
-    const past3 = B3 > recent3 ? B3 - recent3 : 0;
-    const pastN = NB > recentN ? NB - recentN : 0;
+    const backlogTrack3 = backlogTrack3High + backlogTrack3Mid;
+    const past3 = backlogTrack3 > recent3 ? backlogTrack3 - recent3 : 0;
+    const pastN = nareisBacklog > recentN ? nareisBacklog - recentN : 0;
     const pastTerm = past3 + pastN;
 
     // ---- amv (tracked subset of first applications)
@@ -588,7 +588,7 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
       cNc = tauNc;
       fNc = frac(tauNc);
     }
-    NC += amv - NC * fNc;
+    nidosCaseload += amv - nidosCaseload * fNc;
 
     // ---- conservation
     const inflowTotal = F + Rp + Rs + arrivals;
@@ -604,10 +604,10 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_inflow_total + t] = inflowTotal;
     o[o_inflow_amv + t] = amv;
     o[o_inflow_other_ind + t] = Ro;
-    o[o_backlog_track1 + t] = B1;
-    o[o_backlog_track2 + t] = B2;
-    o[o_backlog_track3 + t] = B3;
-    o[o_backlog_track4 + t] = B4;
+    o[o_backlog_track1 + t] = backlogTrack1;
+    o[o_backlog_track2 + t] = backlogTrack2;
+    o[o_backlog_track3 + t] = backlogTrack3;
+    o[o_backlog_track4 + t] = backlogTrack4;
     o[o_backlog_total + t] = backlog;
     o[o_decisions + t] = decisions;
     o[o_grants + t] = grants;
@@ -616,13 +616,13 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_cases_past_term + t] = pastTerm;
     o[o_dwangsom_eur + t] = pastTerm * v[pDwangsom + t];
     o[o_nareis_requests + t] = requests;
-    o[o_nareis_backlog + t] = NB;
+    o[o_nareis_backlog + t] = nareisBacklog;
     o[o_nareis_grants + t] = nGrants;
     o[o_nareis_arrivals + t] = arrivals;
     o[o_coa_in_procedure + t] = inProc;
-    o[o_coa_permit_waiting + t] = PW;
+    o[o_coa_permit_waiting + t] = permitWaiting;
     o[o_coa_rejected + t] = rejStock;
-    o[o_coa_nareis + t] = CN;
+    o[o_coa_nareis + t] = nareisInCoa;
     o[o_coa_total + t] = coa;
     o[o_capacity_need + t] = need;
     o[o_capacity_available + t] = available;
@@ -630,10 +630,10 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_cost_eur + t] = cost;
     o[o_cost_regular_eur + t] = costRegular;
     o[o_cost_emergency_eur + t] = costEmergency;
-    o[o_nidos_caseload + t] = NC;
+    o[o_nidos_caseload + t] = nidosCaseload;
     o[o_housed + t] = housed;
     o[o_housing_capacity + t] = housingCap;
-    o[o_doorstroom_occupied + t] = DS;
+    o[o_doorstroom_occupied + t] = doorstroom;
     o[o_departed_independent + t] = depInd;
     o[o_departed_forced + t] = depForced;
     o[o_departed_unknown + t] = depUnknown;
@@ -641,7 +641,7 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_dublin_transfers + t] = dublinTransfers;
     o[o_entered_cumulative + t] = entered;
     o[o_left_cumulative + t] = left;
-    o[o_in_system + t] = backlog + PW + CN + DS + AP + LV + LD;
+    o[o_in_system + t] = backlog + permitWaiting + nareisInCoa + doorstroom + appealing + leaving + leavingDublin;
     o[o_adjusted_cumulative + t] = adjusted;
   }
 }

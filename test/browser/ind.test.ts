@@ -1,7 +1,7 @@
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
-import {annualSum, valueAt} from "../../src/explorer/session.js";
+import {annualSum, valueAt} from "../../src/model/timeline.js";
 import {run} from "../../src/model/run.js";
 import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
 
@@ -11,10 +11,10 @@ const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, input
 describe("ind page", () => {
   test("openPage('/ind') shows the backlog, decisions and dwangsom the model computes", async () => {
     const {page, consoleErrors, close} = await openPage("/ind");
-    expect(await number(page, "werkvoorraad-2025")).toBe(Math.round(valueAt(baseline.series.backlog_total, baseline.start, "2025-12")));
+    expect(await number(page, "werkvoorraad-2025")).toBe(Math.round(valueAt(baseline.series.backlog_total, baseline.start, "2025-12")!));
     expect(await number(page, "werkvoorraad-2030")).toBe(Math.round(baseline.summary.backlogEnd));
     expect(await number(page, "beslissingen-2025")).toBe(Math.round(annualSum(baseline.series.decisions, baseline.start).find((d) => d.year === 2025)!.value));
-    expect(await number(page, "buiten-termijn-2025")).toBe(Math.round(valueAt(baseline.series.cases_past_term, baseline.start, "2025-12")));
+    expect(await number(page, "buiten-termijn-2025")).toBe(Math.round(valueAt(baseline.series.cases_past_term, baseline.start, "2025-12")!));
     // "€ 34,5 mln" → 34.5 million, within rounding.
     const dwangsom = annualSum(baseline.series.dwangsom_eur, baseline.start).find((d) => d.year === 2025)!.value;
     expect(Math.abs((await number(page, "dwangsom-2025")) * 1e6 - dwangsom)).toBeLessThan(0.051e6);

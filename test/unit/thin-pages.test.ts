@@ -1,0 +1,28 @@
+/** Pages are short reports: at most 35% of a scenario page's characters are JavaScript in code fences. */
+import {readFileSync} from "node:fs";
+import {join} from "node:path";
+import {describe, expect, test} from "vitest";
+
+const SRC = join(import.meta.dirname, "..", "..", "src");
+const PAGES = ["index", "instroom", "ind", "opvang", "uitstroom", "nareis", "maatregelen", "vergelijken"];
+
+/** Share of a Markdown page's characters inside ```js fences (fence lines included). */
+export function jsShare(text: string): number {
+  const fenced = [...text.matchAll(/```js\n[\s\S]*?\n```/g)].reduce((n, m) => n + m[0].length, 0);
+  return fenced / text.length;
+}
+
+describe("thin pages", () => {
+  test("jsShare counts fenced code only", () => {
+    expect(jsShare("ab\n```js\nx\n```\n")).toBeCloseTo(11 / 15, 9);
+    expect(jsShare("no code ${x}")).toBe(0);
+  });
+
+  for (const page of PAGES) {
+    test(`${page}.md is at most 35% JavaScript and keeps no window.__renderTick`, () => {
+      const text = readFileSync(join(SRC, `${page}.md`), "utf8");
+      expect(jsShare(text)).toBeLessThanOrEqual(0.35);
+      expect(text).not.toContain("__renderTick");
+    });
+  }
+});
