@@ -63,6 +63,8 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Maatregelen", path: "/maatregelen"},
     {name: "Vergelijken", path: "/vergelijken"},
     {name: "Inwilligingspercentages", path: "/toekenning"},
+    {name: "Europa", path: "/europa"},
+    {name: "Spreidingswet", path: "/spreiding"},
     {name: "Hoe goed voorspelt het model?", path: "/voorspelkwaliteit"},
     {name: "Scenarionotitie", path: "/notitie"},
     {name: "Begrippenlijst", path: "/begrippen"},

@@ -9,6 +9,7 @@
  */
 import * as aq from "arquero";
 import {DataError, readCsv, readOrigin, type Row, type TableSpec} from "./read.js";
+import {POPULATION_FILE, POPULATION_SOURCE, POPULATION_SPEC, perThousand, populationTable, type PopulationTable} from "./europe.js";
 import type {
   Comparator,
   ComputedDefinition,
@@ -16,11 +17,15 @@ import type {
   Decomposition,
   DefinitionInfo,
   Deviation,
+  EurostatRate,
   Geo,
   GrantRatesData,
+  IndRateRow,
   Nationality,
   NationalitySeries,
+  PolicyEvent,
   PublishedPoint,
+  RateAgreement,
   SourceInfo,
   TotalsCheck
 } from "../src/grant/types.js";
@@ -42,6 +47,13 @@ export const APPLICATIONS_FILE = "unhcr_asylum_applications_6countries_2014_2025
 export const EUROSTAT_FILE = "eurostat_country_totals_2014_2022_via_toshkov.csv";
 export const STATEMENTS_FILE = "recognition_rate_statements_eu_and_peers.csv";
 export const AIDA_FILE = "aida_first_instance_decisions_by_nationality_2022_2024.csv";
+export const IND_FILE = "ind_inwilligingspercentage_nl.csv";
+export const EUROSTAT_ANNUAL_FILE = "eurostat_first_instance_decisions_annual_2008_2022.csv";
+export const EUROSTAT_QUARTERLY_FILE = "eurostat_migr_asydcfstq_quarterly_totals_2008Q1_2023Q1.csv";
+/** The project's policy events (copied by the integrator); the page cites two of them. */
+export const EVENTS_FILE = "nl_policy_events_2024_2026.csv";
+/** The events the page names as causes of the 2025 fall. */
+export const FALL_EVENTS = ["syria_decision_moratorium", "country_policy_syria_yemen_turkey"];
 
 export const COUNTRIES: Geo[] = ["NL", "BE", "DE", "FR", "AT", "SE"];
 /** The comparable peers that are pooled. Austria is left out: it reports only first and appeal combined. */
@@ -149,6 +161,60 @@ export const AIDA_SPEC: TableSpec = {
     {name: "source_url", type: "string"},
     {name: "source_note", type: "string"}
   ]
+};
+
+export const IND_SPEC: TableSpec = {
+  columns: [
+    {name: "period", type: "string"},
+    {name: "period_type", type: "string", codes: ["year", "years", "half-year", "quarter", "part-year", "12 months"]},
+    {name: "grant_rate_pct", type: "string", optional: true},
+    {name: "as_stated", type: "string"},
+    {name: "definition_scope", type: "string", optional: true},
+    {name: "source", type: "string"},
+    {name: "url_or_ref", type: "string", optional: true},
+    {name: "source_grade", type: "string"},
+    {name: "checked_against_source", type: "string"}
+  ],
+  key: ["period", "source"]
+};
+
+const EUROSTAT_GEOS = ["NL", "BE", "DE", "FR", "AT", "SE", "EU27_2020"];
+
+export const EUROSTAT_ANNUAL_SPEC: TableSpec = {
+  columns: [
+    {name: "geo", type: "string", codes: EUROSTAT_GEOS},
+    {name: "year", type: "year", min: 2000, max: 2030},
+    {name: "n_quarters", type: "integer", min: 4, max: 4},
+    {name: "first_instance_decisions_total", type: "integer", min: 0},
+    {name: "first_instance_positive", type: "integer", min: 0},
+    {name: "first_instance_rejected_implied", type: "integer", min: 0},
+    {name: "positive_rate_pct", type: "number", min: 0, max: 100}
+  ],
+  key: ["geo", "year"]
+};
+
+export const EUROSTAT_QUARTERLY_SPEC: TableSpec = {
+  columns: [
+    {name: "geo", type: "string", codes: EUROSTAT_GEOS},
+    {name: "year", type: "year", min: 2000, max: 2030},
+    {name: "quarter", type: "string", codes: ["Q1", "Q2", "Q3", "Q4"]},
+    {name: "citizen", type: "string", codes: ["TOTAL"]},
+    {name: "decisions_total", type: "integer", min: 0},
+    {name: "decisions_total_positive", type: "integer", min: 0},
+    {name: "rejected_implied", type: "integer", min: 0}
+  ],
+  key: ["geo", "year", "quarter"]
+};
+
+export const EVENTS_SPEC: TableSpec = {
+  columns: [
+    {name: "event_id", type: "string"},
+    {name: "date_start", type: "string"},
+    {name: "date_end", type: "string", optional: true},
+    {name: "source", type: "string"},
+    {name: "url", type: "string"}
+  ],
+  key: ["event_id"]
 };
 
 /** One validated row of the UNHCR decisions extract. */
@@ -447,8 +513,16 @@ export function deviations(
  * nationalities. Years with fewer than `minDecisions` decisions under both definitions are left out
  * (no rate could be shown).
  */
-export function nationalitySeries(cells: readonly Cell[], citizens: readonly string[], minDecisions: number): NationalitySeries[] {
-  return bind(aq.from(cells as Cell[]), {citizens, min: minDecisions})
+export function nationalitySeries(cells: readonly Cell[], citizens: readonly string[], minDecisions: number, population?: PopulationTable): NationalitySeries[] {
+  const popOf = (geo: Comparator, year: number): number | null => {
+    if (!population) return null;
+    if (geo === "PEERS") {
+      const parts = PEERS.map((g) => population.get(`${g} ${year}`));
+      return parts.every((p) => p != null) ? parts.reduce((s, p) => s + (p as number), 0) : null;
+    }
+    return population.get(`${geo} ${year}`) ?? null;
+  };
+  const series = bind(aq.from(cells as Cell[]), {citizens, min: minDecisions})
     .filter((d, $) => op.includes($.citizens, d.citizen))
     .derive({de: (d) => d.positive + d.rejected, da: (d) => d.positive + d.rejected + d.closed})
     .filter((d, $) => d.da >= $.min)
@@ -458,9 +532,16 @@ export function nationalitySeries(cells: readonly Cell[], citizens: readonly str
     })
     .orderby("citizen", "geo", "year")
     .groupby("citizen", "geo")
-    .rollup({y: op.array_agg("year"), de: op.array_agg("de"), da: op.array_agg("da"), re: op.array_agg("re"), ra: op.array_agg("ra")})
+    .rollup({y: op.array_agg("year"), de: op.array_agg("de"), da: op.array_agg("da"), re: op.array_agg("re"), ra: op.array_agg("ra"), pos: op.array_agg("positive")})
     .rename({citizen: "c", geo: "g"})
-    .objects() as NationalitySeries[];
+    .objects() as (Omit<NationalitySeries, "pc"> & {pos: number[]})[];
+  return series.map(({pos, ...s}) => ({
+    ...s,
+    pc: s.y.map((year, i) => {
+      const p = popOf(s.g, year);
+      return p == null ? null : perThousand(pos[i], p);
+    })
+  }));
 }
 
 /** The nationalities with the most NL first-instance decisions (all decisions) over all years. */
@@ -526,6 +607,162 @@ export function publishedDutchRates(statements: Row[]): PublishedPoint[] {
   }));
 }
 
+/** Dutch descriptions of the IND table's `definition_scope` values; an unknown value fails the build. */
+export const IND_DEFINITIONS: Record<string, string> = {
+  "": "definitie niet vermeld in de bron",
+  "all asylum applications": "alle asielaanvragen",
+  "first applications": "eerste aanvragen",
+  "first applications decided": "afgehandelde eerste aanvragen",
+  "first applications decided Jan–Dec 2017; Dublin rejections 30% (2016: 19%)": "afgehandelde eerste aanvragen januari–december 2017; Dublinafwijzingen 30% (2016: 19%)",
+  "general + extended procedure": "algemene en verlengde asielprocedure",
+  "average inwilligingspercentage in previous years (as stated in MPP news item)": "gemiddeld inwilligingspercentage in eerdere jaren (zoals vermeld bij de prognose van september 2025)",
+  "average inwilligingspercentage": "gemiddeld inwilligingspercentage",
+  "share of first applications decided": "aandeel van de afgehandelde eerste aanvragen",
+  "Eurostat first instance, Dublin not counted as rejection": "Eurostat, eerste aanleg; Dublin telt niet als afwijzing (ter vergelijking, geen IND-definitie)"
+};
+
+/** Dutch wording for the few `as_stated` cells that paraphrase in English. */
+const IND_AS_STATED: Record<string, string> = {
+  "'under 50% each year'": "‘elk jaar onder de 50%’",
+  "33% (4,730 granted)": "33% (4.730 ingewilligd)",
+  "73% of 16,525": "73% van 16.525",
+  "56% ('boven de vijftig procent' in kerncijfers)": "56% (‘boven de vijftig procent’ in de kerncijfers)"
+};
+
+/** Dutch labels for the IND table's period types. */
+const PERIOD_TYPES: Record<string, string> = {
+  year: "jaar", years: "meerdere jaren", "half-year": "halfjaar", quarter: "kwartaal", "part-year": "deel van het jaar", "12 months": "12 maanden"
+};
+
+/**
+ * Every row of the IND grant-rate table with its definition in Dutch. Ranges ("70-85") and statements
+ * without a number get value null; "same" in the source column repeats the row above. Rows whose source
+ * is dated 2026 are flagged as published after the data vintage.
+ */
+export function indRates(rows: readonly Row[], file = IND_FILE): IndRateRow[] {
+  let previousSource = "";
+  let previousUrl: string | null = null;
+  return rows.map((r, i) => {
+    const line = i + 2;
+    const scope = (r.definition_scope as string | null) ?? "";
+    const definition = IND_DEFINITIONS[scope];
+    if (definition == null) throw new DataError(file, line, "definition_scope", `no Dutch description for "${scope}" (add it to IND_DEFINITIONS)`);
+    const raw = (r.grant_rate_pct as string | null) ?? "";
+    let value: number | null = null;
+    if (/^\d+(\.\d+)?$/.test(raw)) {
+      value = Number(raw) / 100;
+      if (value > 1) throw new DataError(file, line, "grant_rate_pct", `${raw} is above 100`);
+    } else if (raw !== "" && !/^\d+-\d+$/.test(raw)) {
+      throw new DataError(file, line, "grant_rate_pct", `"${raw}" is neither a percentage nor a range like 70-85`);
+    }
+    const source = r.source === "same" ? previousSource : (r.source as string);
+    const ref = (r.url_or_ref as string | null) ?? null;
+    const url = ref && /^https?:\/\//.test(ref) ? ref : r.source === "same" ? previousUrl : null;
+    previousSource = source;
+    previousUrl = url;
+    const asStated = r.as_stated as string;
+    return {
+      period: r.period as string,
+      periodType: PERIOD_TYPES[r.period_type as string],
+      value,
+      asStated: IND_AS_STATED[asStated] ?? asStated,
+      definition,
+      source,
+      url,
+      grade: r.source_grade as string,
+      checked: String(r.checked_against_source).startsWith("yes"),
+      ind: !String(r.period).includes("Eurostat"),
+      afterVintage: /2026/.test(String(r.source))
+    };
+  });
+}
+
+/** The IND figures for whole calendar years with a single number: the points of the chart. */
+export function indYearPoints(rows: readonly IndRateRow[]): PublishedPoint[] {
+  return rows
+    .filter((r) => r.ind && r.periodType === "jaar" && r.value != null && /^\d{4}$/.test(r.period))
+    .map((r) => ({
+      year: Number(r.period),
+      value: r.value as number,
+      scope: r.definition,
+      asStated: r.asStated,
+      source: r.source,
+      url: r.url ?? "",
+      grade: (r.grade.startsWith("P") ? "P" : "S") as "P" | "S",
+      afterVintage: r.afterVintage
+    }))
+    .sort((a, b) => a.year - b.year);
+}
+
+/**
+ * Eurostat first-instance rates: the annual sums (complete years) and 2023-Q1 on its own, per country,
+ * the EU27 and the four peers pooled (BE, DE, FR, SE summed before the rate is taken). The file's own
+ * percentage must agree with positive / total (within 0,05 point), else the build fails.
+ */
+export function eurostatRates(annual: readonly Row[], quarterly: readonly Row[], peers: readonly Geo[] = PEERS, file = EUROSTAT_ANNUAL_FILE): EurostatRate[] {
+  const geo = (code: string) => (code === "EU27_2020" ? "EU27" : code) as EurostatRate["geo"];
+  const out: EurostatRate[] = [];
+  annual.forEach((r, i) => {
+    const decisions = r.first_instance_decisions_total as number;
+    const positive = r.first_instance_positive as number;
+    if (positive > decisions) throw new DataError(file, i + 2, "first_instance_positive", `${positive} positive decisions exceed ${decisions} decisions`);
+    if (decisions > 0 && Math.abs((positive / decisions) * 100 - (r.positive_rate_pct as number)) > 0.051) {
+      throw new DataError(file, i + 2, "positive_rate_pct", `${r.positive_rate_pct} does not equal positive / total (${((positive / decisions) * 100).toFixed(2)})`);
+    }
+    if (decisions > 0) out.push({geo: geo(r.geo as string), period: String(r.year), year: r.year as number, quarterOnly: false, decisions, positive, rate: positive / decisions});
+  });
+  for (const r of quarterly) {
+    if (r.year !== 2023 || r.quarter !== "Q1") continue;
+    const decisions = r.decisions_total as number;
+    const positive = r.decisions_total_positive as number;
+    if (decisions > 0) out.push({geo: geo(r.geo as string), period: "2023-Q1", year: 2023, quarterOnly: true, decisions, positive, rate: positive / decisions});
+  }
+  const periods = [...new Set(out.map((d) => d.period))];
+  for (const period of periods) {
+    const parts = out.filter((d) => d.period === period && peers.includes(d.geo as Geo));
+    if (parts.length !== peers.length) continue;
+    const decisions = parts.reduce((s, d) => s + d.decisions, 0);
+    const positive = parts.reduce((s, d) => s + d.positive, 0);
+    out.push({geo: "PEERS", period, year: parts[0].year, quarterOnly: parts[0].quarterOnly, decisions, positive, rate: positive / decisions});
+  }
+  return out.sort((a, b) => a.geo.localeCompare(b.geo) || a.period.localeCompare(b.period));
+}
+
+/** The UNHCR-based Eurostat-like rate against the genuine Eurostat rate, per country and complete year. */
+export function rateAgreement(countryYear: readonly CountryYear[], eurostat: readonly EurostatRate[]): RateAgreement[] {
+  const out: RateAgreement[] = [];
+  for (const c of countryYear) {
+    const e = eurostat.find((d) => d.geo === c.geo && d.year === c.year && !d.quarterOnly);
+    if (!e || c.rate.eurostat == null) continue;
+    out.push({geo: c.geo, year: c.year, unhcr: c.rate.eurostat, eurostat: e.rate, difference: c.rate.eurostat - e.rate});
+  }
+  return out.sort((a, b) => a.geo.localeCompare(b.geo) || a.year - b.year);
+}
+
+/**
+ * Adds the population on 1 January and positive decisions per 1.000 inhabitants to each country-year;
+ * the pooled peers get the sum of their populations. Years without population (2025) stay null.
+ */
+export function withPerCapita(countryYear: readonly CountryYear[], population: PopulationTable, peers: readonly Geo[] = PEERS): CountryYear[] {
+  const pop = (geo: Comparator, year: number): number | null => {
+    if (geo === "PEERS") {
+      const parts = peers.map((g) => population.get(`${g} ${year}`));
+      return parts.every((p) => p != null) ? parts.reduce((s, p) => s + (p as number), 0) : null;
+    }
+    return population.get(`${geo} ${year}`) ?? null;
+  };
+  return countryYear.map((c) => {
+    const population = pop(c.geo, c.year);
+    return {...c, population, perCapita: population == null ? null : perThousand(c.positive, population)};
+  });
+}
+
+/** The two policy events the page cites for the 2025 fall; a missing one fails the build. */
+export function policyEvents(rows: readonly Row[], ids: readonly string[] = FALL_EVENTS): PolicyEvent[] {
+  for (const id of ids) if (!rows.some((r) => r.event_id === id)) throw new DataError(EVENTS_FILE, null, "event_id", `no row for "${id}"`);
+  return rows.filter((r) => ids.includes(r.event_id as string)).map((r) => ({id: r.event_id as string, start: r.date_start as string, end: (r.date_end as string | null) ?? null, source: r.source as string, url: r.url as string}));
+}
+
 /** Dutch names for the nationalities that appear on the page; others keep UNHCR's English name. */
 const DUTCH_NAMES: Record<string, string> = {
   AFG: "Afghanistan", AGO: "Angola", ALB: "Albanië", ARM: "Armenië", AZE: "Azerbeidzjan", BDI: "Burundi",
@@ -554,10 +791,16 @@ export const DEFINITIONS: DefinitionInfo[] = [
       "Positieve beslissingen gedeeld door alle afgehandelde zaken in eerste aanleg, inclusief ‘otherwise closed’ (buiten behandeling gesteld, ingetrokken, overleden). Omdat de noemer groter is, valt dit percentage lager uit; het verschil is groot in landen en jaren met veel zaken die zonder inhoudelijk besluit zijn afgesloten."
   },
   {
+    id: "capita",
+    label: "Per inwoner",
+    note:
+      "Positieve beslissingen in eerste aanleg (vluchtelingenstatus en aanvullende bescherming, personen) per 1.000 inwoners op 1 januari van hetzelfde jaar (Eurostat demo_gind). Dit is geen percentage van de beslissingen: het zegt hoeveel mensen per inwoner bescherming kregen, en hangt dus ook af van de instroom en het aantal beslissingen. Voor 2025 ontbreekt de bevolking in dezelfde bron. De ontleding en de afwijkingen per nationaliteit gebruiken hierbij de Eurostat-achtige definitie."
+  },
+  {
     id: "nl",
     label: "Nederlandse definitie (IND)",
     note:
-      "Het inwilligingspercentage van de IND rekent ook Dublinafdoeningen mee in de noemer; daarom valt het lager uit dan een Eurostat-percentage. Per nationaliteit en voor andere landen is het niet gepubliceerd; de grafiek toont alleen de gepubliceerde Nederlandse jaarcijfers, niets is hier berekend."
+      "Het inwilligingspercentage van de IND rekent ook Dublinafdoeningen mee in de noemer; daarom valt het lager uit dan een Eurostat-percentage. Per nationaliteit en voor andere landen is het niet gepubliceerd; de grafiek toont alleen de gepubliceerde Nederlandse jaarcijfers (2009–2025, met per jaar wat het cijfer telt), niets is hier berekend."
   }
 ];
 
@@ -580,6 +823,12 @@ export interface GrantRateInputs {
   eurostat: Row[];
   statements: Row[];
   sources: SourceInfo[];
+  /** IND grant-rate table (eu/ind_inwilligingspercentage_nl.csv). */
+  ind: Row[];
+  eurostatAnnual: Row[];
+  eurostatQuarterly: Row[];
+  population: Row[];
+  events: Row[];
 }
 
 /** Reads and validates every input from `data/` (including origin records). */
@@ -590,8 +839,13 @@ export function readGrantRateInputs(): GrantRateInputs {
   const statements = readCsv(STATEMENTS_FILE, STATEMENTS_SPEC);
   // The AIDA tables are validated here (they back the cross-check in docs/grant-rates.md).
   readCsv(AIDA_FILE, AIDA_SPEC);
-  const sources = [DECISIONS_FILE, APPLICATIONS_FILE, EUROSTAT_FILE, STATEMENTS_FILE, AIDA_FILE].map(sourceInfo);
-  return {decisions, applications, eurostat, statements, sources};
+  const ind = readCsv(IND_FILE, IND_SPEC);
+  const eurostatAnnual = readCsv(EUROSTAT_ANNUAL_FILE, EUROSTAT_ANNUAL_SPEC);
+  const eurostatQuarterly = readCsv(EUROSTAT_QUARTERLY_FILE, EUROSTAT_QUARTERLY_SPEC);
+  const population = readCsv(POPULATION_FILE, POPULATION_SPEC);
+  const events = readCsv(EVENTS_FILE, EVENTS_SPEC);
+  const sources = [DECISIONS_FILE, APPLICATIONS_FILE, EUROSTAT_FILE, STATEMENTS_FILE, AIDA_FILE, IND_FILE, EUROSTAT_ANNUAL_FILE, EUROSTAT_QUARTERLY_FILE, POPULATION_FILE, EVENTS_FILE].map(sourceInfo);
+  return {decisions, applications, eurostat, statements, sources, ind, eurostatAnnual, eurostatQuarterly, population, events};
 }
 
 /** Computes everything the page shows. */
@@ -604,7 +858,10 @@ export function computeGrantRates(inputs: GrantRateInputs, options: GrantRateOpt
   const nationalities: Nationality[] = main.map((code) => ({code, name: names.get(code) ?? code}));
   const definitions: ComputedDefinition[] = ["eurostat", "all"];
   const comparators: Comparator[] = ["PEERS", ...PEERS];
-  const countryYear = countryYearRates(cells, minDecisions);
+  const population = populationTable(inputs.population);
+  const countryYear = withPerCapita(countryYearRates(cells, minDecisions), population);
+  const ind = indRates(inputs.ind);
+  const eurostat = eurostatRates(inputs.eurostatAnnual, inputs.eurostatQuarterly);
   const years = [...new Set(countryYear.map((d) => d.year))].sort((a, b) => a - b);
   const devs = definitions.flatMap((def) => deviations(cells, def, minDecisions, options.deviationsPerYear));
   return {
@@ -616,16 +873,21 @@ export function computeGrantRates(inputs: GrantRateInputs, options: GrantRateOpt
       levels: FIRST_INSTANCE_LEVELS,
       years,
       definitions: DEFINITIONS,
-      sources: inputs.sources
+      sources: inputs.sources,
+      populationSource: POPULATION_SOURCE
     },
     countryYear,
-    published: publishedDutchRates(inputs.statements),
+    published: indYearPoints(ind),
     nationalities,
     names: Object.fromEntries([...new Set([...main, ...devs.map((d) => d.citizen)])].sort().map((c) => [c, names.get(c) ?? c])),
-    nationalitySeries: nationalitySeries(cells, main, minDecisions),
+    nationalitySeries: nationalitySeries(cells, main, minDecisions, population),
     deviations: devs,
     decomposition: definitions.flatMap((def) => comparators.flatMap((c) => decomposition(cells, c, def, minDecisions))),
-    check: totalsCheck(cells, inputs.applications, inputs.eurostat)
+    check: totalsCheck(cells, inputs.applications, inputs.eurostat),
+    indRates: ind,
+    eurostat,
+    agreement: rateAgreement(countryYear, eurostat),
+    events: policyEvents(inputs.events)
   };
 }
 

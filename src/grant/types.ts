@@ -19,8 +19,11 @@ export type Comparator = Geo | "PEERS";
  */
 export type ComputedDefinition = "eurostat" | "all";
 
-/** What the page's switcher can select; `nl` (IND inwilligingspercentage) exists only as published figures. */
-export type Definition = ComputedDefinition | "nl";
+/**
+ * What the page's switcher can select; `nl` (IND inwilligingspercentage) exists only as published figures;
+ * `capita` is positive first-instance decisions per 1.000 inhabitants (not a rate of decisions).
+ */
+export type Definition = ComputedDefinition | "nl" | "capita";
 
 /** Decision counts (persons, first instance) and the rates under both computed definitions. */
 export interface CountryYear {
@@ -31,9 +34,13 @@ export interface CountryYear {
   closed: number;
   /** Rate under each computed definition; null when the denominator is below the minimum. */
   rate: Record<ComputedDefinition, number | null>;
+  /** Population on 1 January (Eurostat demo_gind; pooled for PEERS); null where not in the data (2025). */
+  population: number | null;
+  /** Positive decisions per 1.000 inhabitants; null without population. */
+  perCapita: number | null;
 }
 
-/** One published Dutch-definition figure (IND inwilligingspercentage), never computed here. */
+/** One published Dutch-definition figure (IND inwilligingspercentage) for a calendar year, never computed here. */
 export interface PublishedPoint {
   year: number;
   /** Share 0–1. */
@@ -43,6 +50,57 @@ export interface PublishedPoint {
   source: string;
   url: string;
   grade: "P" | "S";
+  /** Published after the release's data vintage (3 November 2025). */
+  afterVintage?: boolean;
+}
+
+/** Every row of the IND grant-rate table, including part-years and qualitative statements. */
+export interface IndRateRow {
+  period: string;
+  periodType: string;
+  /** Share 0–1, null when the source gives no single number. */
+  value: number | null;
+  asStated: string;
+  /** What the figure counts, in Dutch. */
+  definition: string;
+  source: string;
+  url: string | null;
+  grade: string;
+  checked: boolean;
+  /** Whether the row is on the IND definition (false for the Eurostat figure given for contrast). */
+  ind: boolean;
+  afterVintage: boolean;
+}
+
+/** A Eurostat first-instance rate (migr_asydcfstq): annual sums 2008–2022, and 2023-Q1 alone. */
+export interface EurostatRate {
+  geo: Comparator | "EU27";
+  /** "2019" or "2023-Q1". */
+  period: string;
+  year: number;
+  quarterOnly: boolean;
+  decisions: number;
+  positive: number;
+  rate: number;
+}
+
+/** UNHCR-based Eurostat-like rate against the Eurostat rate for one country and year. */
+export interface RateAgreement {
+  geo: Comparator;
+  year: number;
+  unhcr: number;
+  eurostat: number;
+  /** unhcr − eurostat (share points, 0–1 scale). */
+  difference: number;
+}
+
+/** A policy event the page cites as a cause of the 2025 fall. */
+export interface PolicyEvent {
+  id: string;
+  start: string;
+  end: string | null;
+  source: string;
+  url: string;
 }
 
 /** A nationality shown on the page: ISO 3166-1 alpha-3 code and Dutch label. */
@@ -70,6 +128,8 @@ export interface NationalitySeries {
   re: (number | null)[];
   /** Rate under `all` per year, null below the minimum. */
   ra: (number | null)[];
+  /** Positive decisions per 1.000 inhabitants of the country per year, null without population. */
+  pc: (number | null)[];
 }
 
 /** One nationality in the "most deviating" ranking for a year and definition. */
@@ -148,6 +208,7 @@ export interface GrantRatesData {
     years: number[];
     definitions: DefinitionInfo[];
     sources: SourceInfo[];
+    populationSource: string;
   };
   countryYear: CountryYear[];
   published: PublishedPoint[];
@@ -158,4 +219,8 @@ export interface GrantRatesData {
   deviations: Deviation[];
   decomposition: Decomposition[];
   check: TotalsCheck[];
+  indRates: IndRateRow[];
+  eurostat: EurostatRate[];
+  agreement: RateAgreement[];
+  events: PolicyEvent[];
 }

@@ -55,4 +55,74 @@ describe("toekenning page", () => {
     expect(consoleErrors).toEqual([]);
     await close();
   });
+
+  test("'Per inwoner' shows positive decisions per 1.000 inhabitants, and the numbers change", async () => {
+    const {page, consoleErrors, close} = await openPage("/toekenning");
+    await page.getByLabel("Per inwoner").check();
+    await page.waitForTimeout(300);
+    const nl = parseDutchNumber(await page.locator('[data-testid="nl-capita"]').innerText());
+    const peers = parseDutchNumber(await page.locator('[data-testid="peer-capita"]').innerText());
+    expect(nl).toBeCloseTo(at("NL", 2023).perCapita!, 2);
+    expect(peers).toBeCloseTo(at("PEERS", 2023).perCapita!, 2);
+    // Not a percentage: NL 2023 had under one positive decision per 1.000 inhabitants, far below its rate.
+    expect(nl).toBeLessThan(2);
+    expect(nl).not.toBeCloseTo(at("NL", 2023).rate.eurostat! * 100, 0);
+    // The country chart's dots now carry per-inhabitant values.
+    const titles = await page.locator('[data-testid="country-chart"] svg title').allTextContents();
+    expect(titles.some((t) => /^Nederland, 2023: .* per 1\.000 inwoners$/.test(t))).toBe(true);
+    expect(new URL(page.url()).searchParams.get("g_def")).toBe("capita");
+    expect(consoleErrors).toEqual([]);
+    await screenshot(page, "toekenning-per-inwoner");
+    await close();
+  });
+
+  test("a permalink of /toekenning reloads with the same state, and the copy button offers it", async () => {
+    const {page, consoleErrors, close} = await openPage("/toekenning");
+    await page.getByLabel("Alle beslissingen").check();
+    await page.locator("form").filter({hasText: /^Jaar/}).first().locator("select").selectOption({label: "2025"});
+    await page.locator("form").filter({hasText: "Vergelijken met"}).locator("select").selectOption({label: "Duitsland"});
+    await page.waitForTimeout(400);
+    const nlAll2025 = await percent(page, "nl-rate");
+    expect(nlAll2025).toBeCloseTo(at("NL", 2025).rate.all!, 3);
+    const link = await page.locator(".permalink-url").innerText();
+    const url = new URL(link);
+    expect(url.searchParams.get("g_def")).toBe("all");
+    expect(url.searchParams.get("g_year")).toBe("2025");
+    expect(url.searchParams.get("g_cmp")).toBe("DE");
+    expect(page.url()).toContain("g_year=2025");
+    // Reload the permalink in a fresh page: same definition, year and comparator, same numbers.
+    const again = await openPage(url.pathname + url.search);
+    expect(await again.page.getByRole("radio", {name: "Alle beslissingen"}).isChecked()).toBe(true);
+    expect(await percent(again.page, "nl-rate")).toBeCloseTo(nlAll2025, 4);
+    expect(await again.page.locator("form").filter({hasText: "Vergelijken met"}).locator("select option:checked").innerText()).toBe("Duitsland");
+    expect(again.consoleErrors).toEqual([]);
+    await again.close();
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("out-of-range and unknown URL values are replaced with a visible notice, never shown", async () => {
+    const {page, consoleErrors, close} = await openPage("/toekenning?g_def=%3Cimg%3E&g_year=1990&g_cmp=XX");
+    const notice = await page.locator("#url-notices").innerText();
+    expect(notice).toMatch(/definitie in de link is onbekend/);
+    expect(notice).toMatch(/valt buiten 2014–2025/);
+    expect(notice).not.toContain("<img>");
+    expect(await percent(page, "nl-rate")).toBeCloseTo(at("NL", 2023).rate.eurostat!, 3);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("every chart has CSV, SVG and PNG downloads, and the CSV holds the shown numbers", async () => {
+    const {page, close} = await openPage("/toekenning");
+    expect(await page.locator("figure.chart-frame").count()).toBeGreaterThanOrEqual(4);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.locator('[data-testid="country-chart"] button', {hasText: "CSV zoals getoond"}).click()]);
+    const text = await (await download.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString("utf8"));
+    // Dutch CSV for Excel: semicolons, decimal comma, title, source and link after the rows.
+    expect(text).toContain("Link: ");
+    const lines = text.split(/\r?\n/);
+    const nl2023 = lines.find((l) => l.startsWith("Nederland;UNHCR;2023;"));
+    expect(Number(nl2023!.split(";")[3].replace(",", "."))).toBeCloseTo(at("NL", 2023).rate.eurostat!, 3);
+    expect(lines.some((l) => l.startsWith("Nederland (Eurostat);Eurostat migr_asydcfstq;2022;"))).toBe(true);
+    await close();
+  });
 });
