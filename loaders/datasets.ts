@@ -18,6 +18,9 @@ import {POLICY_EVENTS_FILE, POLICY_EVENTS_SPEC, validateMeasures} from "./measur
 import {CHAIN_2025_FILE, CHAIN_2025_SPEC, parseChainRows} from "./chain-2025.js";
 import {parseRelease} from "./model-inputs.js";
 import {readFileSync} from "node:fs";
+import {CITIZENSHIP_FILE, CITIZENSHIP_SPEC, POPULATION_FILE, POPULATION_SPEC, TOTALS_FILE, TOTALS_SPEC} from "./europe.js";
+import {GEOMETRY_FILE, TARGETS_FILE, TARGETS_SPEC, provinceGeometry} from "./spreiding.js";
+import {EUROSTAT_ANNUAL_FILE, EUROSTAT_ANNUAL_SPEC, EUROSTAT_QUARTERLY_FILE, EUROSTAT_QUARTERLY_SPEC, IND_FILE, IND_SPEC} from "./grant-rates.js";
 
 export interface Dataset {
   /** The column spec of a CSV file (drives the generic corruptions). */
@@ -82,5 +85,13 @@ export const DATASETS: Readonly<Record<string, Dataset>> = {
       {at: "0.defaultStart", value: "2023-13", field: "defaultStart"},
       {at: "0.rampMonths", value: -1, field: "rampMonths"}
     ]
-  }
+  },
+  [CITIZENSHIP_FILE]: csv(CITIZENSHIP_SPEC),
+  [TOTALS_FILE]: csv(TOTALS_SPEC),
+  [POPULATION_FILE]: csv(POPULATION_SPEC),
+  [TARGETS_FILE]: csv(TARGETS_SPEC),
+  [GEOMETRY_FILE]: {parse: (text, file) => provinceGeometry(JSON.stringify(parseJson(file, text)), file)},
+  [IND_FILE]: csv(IND_SPEC),
+  [EUROSTAT_ANNUAL_FILE]: csv(EUROSTAT_ANNUAL_SPEC),
+  [EUROSTAT_QUARTERLY_FILE]: csv(EUROSTAT_QUARTERLY_SPEC)
 };

@@ -637,12 +637,13 @@ const PERIOD_TYPES: Record<string, string> = {
 /**
  * Every row of the IND grant-rate table with its definition in Dutch. Ranges ("70-85") and statements
  * without a number get value null; "same" in the source column repeats the row above. Rows whose source
- * is dated 2026 are flagged as published after the data vintage.
+ * is dated 2026 were published after this release's data vintage (2025-11-03) and are left out, except
+ * where the same figure was published before it (EARLIER_PUBLICATION).
  */
 export function indRates(rows: readonly Row[], file = IND_FILE): IndRateRow[] {
   let previousSource = "";
   let previousUrl: string | null = null;
-  return rows.map((r, i) => {
+  return rows.flatMap((r, i) => {
     const line = i + 2;
     const scope = (r.definition_scope as string | null) ?? "";
     const definition = IND_DEFINITIONS[scope];
@@ -661,7 +662,10 @@ export function indRates(rows: readonly Row[], file = IND_FILE): IndRateRow[] {
     previousSource = source;
     previousUrl = url;
     const asStated = r.as_stated as string;
-    return {
+    const late = /2026/.test(String(r.source));
+    const earlier = EARLIER_PUBLICATION[r.period as string];
+    if (late && !earlier) return [];
+    return [{
       period: r.period as string,
       periodType: PERIOD_TYPES[r.period_type as string],
       value,
@@ -672,10 +676,16 @@ export function indRates(rows: readonly Row[], file = IND_FILE): IndRateRow[] {
       grade: r.source_grade as string,
       checked: String(r.checked_against_source).startsWith("yes"),
       ind: !String(r.period).includes("Eurostat"),
-      afterVintage: /2026/.test(String(r.source))
-    };
+      afterVintage: false,
+      ...(late && earlier ? {source: `${source}; eerder gepubliceerd: ${earlier}`} : {})
+    }];
   });
 }
+
+/** IND figures whose row cites a 2026 source but which were published before the data vintage. */
+export const EARLIER_PUBLICATION: Record<string, string> = {
+  "2024": "antwoord op Kamervragen van het lid Rajkowski, 4 maart 2025 (2025D08674)"
+};
 
 /** The IND figures for whole calendar years with a single number: the points of the chart. */
 export function indYearPoints(rows: readonly IndRateRow[]): PublishedPoint[] {

@@ -25,6 +25,7 @@ describe("IND grant rates (Dutch definition)", () => {
 'voorgaande jaren',years,70-85,'tussen de 70 en 85%',average inwilligingspercentage,rijksoverheid.nl,https://www.rijksoverheid.nl/x,P,yes
 2025-Q1,quarter,40,'ongeveer 40%',average inwilligingspercentage,rijksoverheid.nl 2025-09-26,https://www.rijksoverheid.nl/y,P,yes
 2025,year,36,36%,,upday 2026-02-03,ref,S,no
+2024,year,58,58%,,upday 2026-02-03,ref,S,no
 "2021 (Eurostat definition, for contrast)",year,73,"73% of 16,525","Eurostat first instance, Dublin not counted as rejection",NOS,https://nos.nl/z,S,yes
 `,
     IND_SPEC
@@ -44,14 +45,16 @@ describe("IND grant rates (Dutch definition)", () => {
     expect(ind[5].asStated).toBe("73% van 16.525");
   });
 
-  test("a range has no single value; sources dated 2026 are flagged as after the data vintage", () => {
+  test("a range has no single value; figures published after the data vintage are left out unless published earlier", () => {
     expect(ind[2].value).toBeNull();
-    expect(ind[4].afterVintage).toBe(true);
-    expect(ind[3].afterVintage).toBe(false);
+    // 2025 (published February 2026) is dropped; 2024 stays with its earlier publication named
+    expect(ind.some((r) => r.period === "2025")).toBe(false);
+    expect(ind[4]).toMatchObject({period: "2024", value: 0.58, afterVintage: false});
+    expect(ind[4].source).toMatch(/4 maart 2025/);
   });
 
   test("only whole calendar years on the IND definition become chart points", () => {
-    expect(indYearPoints(ind).map((p) => [p.year, p.value])).toEqual([[2009, 0.45], [2010, 0.45], [2025, 0.36]]);
+    expect(indYearPoints(ind).map((p) => [p.year, p.value])).toEqual([[2009, 0.45], [2010, 0.45], [2024, 0.58]]);
   });
 
   test("an untranslated definition or a malformed percentage fails naming file, row and field", () => {
@@ -119,9 +122,9 @@ describe("the page's selection and URL state on the committed data", () => {
     expect(nationalityPoints(data, "capita", "SYR").every((p) => p.rate < 5)).toBe(true);
   });
 
-  test("the IND series now runs from 2009 to 2025 with 2023 at 62%", () => {
+  test("the IND series now runs from 2009 to 2024 with 2023 at 62% (2025's annual figure came after the vintage)", () => {
     expect(data.published[0].year).toBe(2009);
-    expect(data.published.at(-1)!.year).toBe(2025);
+    expect(data.published.at(-1)!.year).toBe(2024);
     expect(data.published.find((p) => p.year === 2023)!.value).toBe(0.62);
   });
 
