@@ -140,7 +140,10 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   const obsDecisions = inputs?.decisions ?? null;
   // stock readings up to the origin (rows in origin.ts ANCHOR_SERIES order)
   const anchors = prepared?.anchors ?? null;
-  const lastAnchor = anchors ? Math.min(prepared!.originOffset, M - 1) : -1;
+  // the months with a reading, in order: one comparison per month instead of four array reads
+  const anchorMonths = anchors ? anchorMonthsOf(anchors, M, Math.min(prepared!.originOffset, M - 1)) : EMPTY_MONTHS;
+  let anchorK = 0;
+  let nextAnchor = anchorMonths.length > 0 ? anchorMonths[0]! : -1;
   const aBacklog = 0;
   const aNareis = M;
   const aPermit = 2 * M;
@@ -499,7 +502,8 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const housed = housedFromCoa + grantsOutside + arrDirect;
 
     // ---- observed readings up to the origin reset the stocks (rules: origin.ts ANCHOR_RULES)
-    if (t <= lastAnchor) {
+    if (t === nextAnchor) {
+      nextAnchor = ++anchorK < anchorMonths.length ? anchorMonths[anchorK]! : -1;
       const a = anchors!;
       const ab = a[aBacklog + t]!;
       if (ab === ab) {
@@ -644,6 +648,29 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_in_system + t] = backlog + permitWaiting + nareisInCoa + doorstroom + appealing + leaving + leavingDublin;
     o[o_adjusted_cumulative + t] = adjusted;
   }
+}
+
+const EMPTY_MONTHS = new Int32Array(0);
+const anchorMonthsCache = new WeakMap<Float64Array, Int32Array>();
+
+/** Month offsets (≤ `upTo`) at which any stock has a reading (cached per readings array). */
+function anchorMonthsOf(anchors: Float64Array, M: number, upTo: number): Int32Array {
+  const hit = anchorMonthsCache.get(anchors);
+  if (hit) return hit;
+  const rows = Math.floor(anchors.length / M);
+  const months: number[] = [];
+  for (let t = 0; t <= upTo; t++) {
+    for (let k = 0; k < rows; k++) {
+      const x = anchors[k * M + t]!;
+      if (x === x) {
+        months.push(t);
+        break;
+      }
+    }
+  }
+  const out = Int32Array.from(months);
+  anchorMonthsCache.set(anchors, out);
+  return out;
 }
 
 /** Row views of a series-major buffer, from month offset `from` (default 0) to the end. */
