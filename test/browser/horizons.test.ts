@@ -3,6 +3,7 @@
  * the decoder accepts, with or without a lever change) across the scenario pages. On every state: no
  * error cell, no NaN, no console error, and every chart the page has at its default horizon is there.
  */
+import {mulberry32} from "../../src/model/rng.js";
 import type {Browser} from "playwright-core";
 import {afterAll, beforeAll, describe, expect, test} from "vitest";
 import {launchBrowser} from "../../scripts/browser.js";
@@ -13,17 +14,8 @@ const PAGES = ["/", "/instroom", "/ind", "/opvang", "/uitstroom", "/nareis", "/m
 const STATES_PER_PAGE = 38; // 8 × 38 = 304
 const SEED = 20251103;
 
-/** mulberry32: a small seeded PRNG, so a failure names a state that can be replayed. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (the model's seeded PRNG), so a failure names a state that can be replayed. */
+const rng = mulberry32;
 
 const Y0 = Number(MODEL_START.slice(0, 4));
 const month = (i: number) => `${Y0 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, "0")}`;
