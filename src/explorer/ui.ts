@@ -4,7 +4,8 @@
  * parsed as markup.
  */
 import type {ModelInputs, Scenario} from "../model/types.js";
-import {formatDecimal, formatCount} from "../components/format.js";
+import {formatDecimal, formatCount, formatMonth} from "../components/format.js";
+import {monthDate} from "../components/scenario-chart.js";
 import {searchFor} from "./session.js";
 import {scenarioSearch, withHtml} from "./links.js";
 
@@ -22,6 +23,11 @@ export function noticeInDutch(notice: string): string {
   const [, field, rest] = m;
   const name = field.replace(/^overrides\./, "").replace(/^measures\[(\d+)\]/, (_, i) => `maatregel ${Number(i) + 1}`);
   let r: RegExpExecArray | null;
+  const month = (ym: string) => formatMonth(monthDate(ym));
+  if (field === "origin" && (r = /^(\d{4}-\d{2}) is (?:after the latest observed month|before) (\d{4}-\d{2}); clamped to (\d{4}-\d{2})$/.exec(rest)))
+    return `De prognoseoorsprong ${month(r[1]!)} ligt buiten de waarnemingen; het model rekent vanaf ${month(r[3]!)}.`;
+  if (field === "preset" && (r = /^"([^"]+)" is now "([^"]+)"$/.exec(rest))) return "Het scenario uit deze oudere link heeft een nieuwe naam gekregen en is omgezet.";
+  if (/^off\[\d+\]$/.test(field)) return "Een maatregel die in de link uit stond, bestaat niet (meer) in de basis en is genegeerd.";
   if ((r = /^(\S+) is (below|above) the plausible range; clamped to (\S+)$/.exec(rest)))
     return `‘${name}’: ${r[1]} ligt ${r[2] === "below" ? "onder" : "boven"} het plausibele bereik en is begrensd op ${r[3]}.`;
   if ((r = /^(\S+) is outside .*; clamped to (\S+)$/.exec(rest))) return `‘${name}’: ${r[1]} ligt buiten het toegestane bereik en is begrensd op ${r[2]}.`;

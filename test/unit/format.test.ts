@@ -48,3 +48,12 @@ describe("observation window", () => {
     expect(changesFrom(inputs)).toBe("2024-10");
   });
 });
+
+describe("notices in Dutch", () => {
+  test("noticeInDutch(origin, alias, off notices) speaks Dutch", async () => {
+    const {noticeInDutch} = await import("../../src/explorer/ui.js");
+    expect(noticeInDutch("origin: 2031-01 is after the latest observed month 2025-09; clamped to 2025-09")).toBe("De prognoseoorsprong januari 2031 ligt buiten de waarnemingen; het model rekent vanaf september 2025.");
+    expect(noticeInDutch('preset: "mpp-2023-medio" is now "mpp-2023-i-medio"')).toMatch(/nieuwe naam/);
+    expect(noticeInDutch('off[0]: unknown measure "nope"; ignored')).toMatch(/bestaat niet/);
+  });
+});
