@@ -514,7 +514,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
   }
 }
 
-function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number, mark = true): void {
+function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number, mark = true, until = M): void {
   const measure = c.measures.get(sm.id);
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
@@ -522,12 +522,12 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     const row = c.index.get(effect.parameter);
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     if (mark) dirty[row] = 1;
-    applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
+    applyEffectRow(values, c, row, effect, sm, measure, start, M, from, until);
   }
 }
 
 /** Applies one effect of a measure to one row from month offset `from` (start, end, ramp, strength, bounds). */
-function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: MeasureEffect, sm: ScenarioMeasure, measure: Measure, start: number, M: number, from: number): void {
+function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: MeasureEffect, sm: ScenarioMeasure, measure: Measure, start: number, M: number, from: number, until = M): void {
   const s = monthIndex(sm.start);
   const endText = sm.end ?? measure.defaultEnd;
   const e = endText ? monthIndex(endText) : Infinity;
@@ -537,7 +537,7 @@ function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: 
   const lo = c.min[row]!;
   const hi = c.max[row]!;
   const t0 = Math.max(from, s - start);
-  const t1 = Math.min(M, e - start + 1);
+  const t1 = Math.min(until, e - start + 1);
   const change = effect.change;
   // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
   const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
@@ -582,7 +582,7 @@ function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | und
     planKeys.set(plan!, key);
   }
   key = M + key;
-  if (off && off.length) key += `|off:${[...off].sort().join(",")}`;
+  if (off && off.length) key += `|off:${[...off].sort().join(",")}@${plan ? plan.measuresFrom : 0}`;
   let perCompiled = planBaseCache.get(c);
   if (!perCompiled) planBaseCache.set(c, (perCompiled = new Map()));
   let base = perCompiled.get(key);
@@ -597,6 +597,16 @@ function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | und
     if (plan.freezeFrom != null && plan.freezeFrom < M) freezeDated(base, c, plan.freezeFrom, M, start, plan.knownBy ?? "", false);
   }
   for (const sm of activeBaseline(c, start, plan, off)) applyMeasure(base, c, sm, start, M, 0, false);
+  // a baseline measure switched off still holds in the observed past: it is removed only from the
+  // months in which scenario measures apply (after the origin), never by rewriting history
+  if (off && off.length) {
+    const until = plan ? Math.min(plan.measuresFrom, M) : 0;
+    for (const sm of c.baselineMeasures) {
+      if (!off.includes(sm.id) || until === 0) continue;
+      if (plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter) continue;
+      applyMeasure(base, c, sm, start, M, 0, false, until);
+    }
+  }
   if (perCompiled.size > 64) perCompiled.clear();
   perCompiled.set(key, base);
   return base;

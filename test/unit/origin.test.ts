@@ -97,12 +97,24 @@ describe("the forecast origin", () => {
     );
   });
 
-  it("run(baseline with the Syria decision pause switched off) differs only from December 2024", () => {
+  it("switching off a baseline measure never rewrites the observed past", () => {
+    // default origin (2025-09): the Syria pause ended in June 2025, so the scenario path is unchanged
     const base = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs).series;
     const off = run({preset: "ongewijzigd", overrides: {}, measures: [], off: ["beslisstop-syrie"]}, inputs).series;
-    for (let t = 0; t < 35; t++) expect(off.grants[t]).toBe(base.grants[t]);
+    expect(Array.from(off.grants)).toEqual(Array.from(base.grants));
+    // an origin before the pause (November 2024): the paths differ only from December 2024 (offset 35)
+    const base24 = run({preset: "ongewijzigd", overrides: {}, measures: [], origin: "2024-11"}, inputs).series;
+    const off24 = run({preset: "ongewijzigd", overrides: {}, measures: [], origin: "2024-11", off: ["beslisstop-syrie"]}, inputs).series;
+    for (let t = 0; t < 35; t++) expect(off24.grants[t]).toBe(base24.grants[t]);
     // with the 2025 country policy the paused (high-grant) group is granted less often than the rest,
     // so deciding it instead of the others changes the grants in the first half of 2025
+    expect(Math.abs(off24.grants[36]! - base24.grants[36]!)).toBeGreaterThan(50);
+  });
+
+  it("a free run (retrospective) applies a switched-off baseline measure over its whole period", () => {
+    const base = run({preset: "ongewijzigd", overrides: {}, measures: [], freeRun: true}, inputs).series;
+    const off = run({preset: "ongewijzigd", overrides: {}, measures: [], freeRun: true, off: ["beslisstop-syrie"]}, inputs).series;
+    for (let t = 0; t < 35; t++) expect(off.grants[t]).toBe(base.grants[t]);
     expect(Math.abs(off.grants[36]! - base.grants[36]!)).toBeGreaterThan(50);
   });
 });
