@@ -1,74 +1,119 @@
 /**
- * Benchmark of the chain model (`npm run bench`): full-horizon runs per second on one core, µs per
- * run, and the time for a 1.000-run band. Prints figures; not a timed test.
+ * Benchmark of the chain model (`npm run bench`). Prints figures; not a timed test.
  *
- * Times are this process's CPU time (process.cpuUsage), best of several batches, so that other
- * processes on a shared machine disturb the figures as little as possible. Wall-clock figures are
- * printed beside them.
+ * For each case: the median over REPS repetitions (each a batch of calls) of the time per call, as
+ * wall-clock time (performance.now) and as this process's CPU time (process.cpuUsage), for this
+ * model and for the previous release side by side in the same process, with the ratio
+ * previous / current (> 1 = faster now). The previous release is a committed copy of the model at
+ * commit e4f2e90 (bench/previous/src/model); both run on the same loadModelInputs() object.
+ * Repetitions alternate between the two models so that a busy spell on a shared machine hits both.
+ *
+ * Environment: REPS (default 9), BATCH_MS (target milliseconds per batch, default 120).
  */
 import {loadModelInputs} from "../loaders/model-inputs.js";
-import {band} from "../src/model/band.js";
-import {compile, resolveParameters} from "../src/model/params.js";
-import {createBuffers, run, runInto, simulate} from "../src/model/run.js";
-import {prepare} from "../src/model/prepare.js";
-import type {Scenario} from "../src/model/types.js";
+import * as cur from "./models/current.js";
+import * as prev from "./models/previous.js";
+import type {ModelApi} from "./models/api.js";
+import {IND_SERIES} from "../src/explorer/pages/ind.js";
+
+const REPS = Math.max(7, Number(process.env.REPS ?? 9));
+const BATCH_MS = Number(process.env.BATCH_MS ?? 120);
 
 const inputs = await loadModelInputs();
-const scenario: Scenario = {
-  preset: "mpp-2023-i-medio",
-  overrides: {grant_rate_mid: 0.45, housing_realisation: 0.8},
-  measures: inputs.measures.filter((m) => m.effects && !m.inBaseline).slice(0, 2).map((m) => ({id: m.id, start: "2025-01", strength: 1})),
-  overridesFrom: "2025-01"
-};
-const P = compile(inputs).parameters.length;
-const buffers = createBuffers(108, P);
 
 function cpuMicros(): number {
   const u = process.cpuUsage();
   return u.user + u.system;
 }
 
-/** Best-of-`batches` CPU µs per call, and the wall-clock µs of that batch. */
-function measure(runs: number, batches: number, f: () => void): {cpu: number; wall: number} {
-  for (let i = 0; i < Math.min(3000, runs); i++) f(); // warm-up
-  let best = {cpu: Infinity, wall: Infinity};
-  for (let b = 0; b < batches; b++) {
-    const c0 = cpuMicros();
-    const w0 = performance.now();
-    for (let i = 0; i < runs; i++) f();
-    const cpu = (cpuMicros() - c0) / runs;
-    const wall = ((performance.now() - w0) * 1000) / runs;
-    if (cpu < best.cpu) best = {cpu, wall};
+function median(x: number[]): number {
+  const s = [...x].sort((a, b) => a - b);
+  const n = s.length;
+  return n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
+}
+
+interface Timing {
+  cpu: number;
+  wall: number;
+}
+
+/** Calls per batch so that one batch takes about BATCH_MS (from a short trial). */
+function batchSize(f: () => void): number {
+  let n = 1;
+  for (;;) {
+    const t0 = performance.now();
+    for (let i = 0; i < n; i++) f();
+    const dt = performance.now() - t0;
+    if (dt > 20 || n >= 1 << 20) return Math.max(1, Math.round((n * BATCH_MS) / Math.max(dt, 1e-3)));
+    n *= 2;
   }
-  return best;
 }
 
-function line(label: string, m: {cpu: number; wall: number}): void {
-  const rate = Math.round(1e6 / m.cpu).toLocaleString("en");
-  console.log(`${label.padEnd(50)} ${rate.padStart(9)} runs/s  ${m.cpu.toFixed(2).padStart(6)} µs/run (CPU)  ${m.wall.toFixed(2).padStart(6)} µs/run (wall)`);
-}
-
-console.log(`model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, 108 months, ${P} parameters, scenario with preset, overrides and 2 measures`);
-const prepared = prepare(scenario, inputs);
-line("runInto: resolve + simulate, preallocated", measure(50000, 7, () => runInto(scenario, inputs, buffers, undefined, prepared)));
-line("run: + output arrays and summary", measure(30000, 7, () => run(scenario, inputs)));
-const ps = resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan});
-line("  of which simulate only", measure(50000, 7, () => simulate(ps, prepared, buffers)));
-line("  of which resolveParameters only", measure(50000, 7, () => resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan})));
-line("  of which prepare (origin state cached)", measure(50000, 7, () => prepare(scenario, inputs)));
-
-band(scenario, inputs, 50, 1); // warm-up
-for (const [label, opts] of [
-  ["band n=1000, all series", {}],
-  ["band n=1000, 4 series", {series: ["coa_total", "backlog_total", "nareis_arrivals", "capacity_shortage"] as const}]
-] as const) {
-  let best = {cpu: Infinity, wall: Infinity};
-  for (let b = 0; b < 3; b++) {
-    const c0 = cpuMicros();
-    const w0 = performance.now();
-    band(scenario, inputs, 1000, 42, opts);
-    const cpu = (cpuMicros() - c0) / 1000;
-    if (cpu < best.cpu) best = {cpu, wall: performance.now() - w0};
+/** Median µs per call (CPU and wall) of `f` for each model, repetitions interleaved. */
+function compare(fs: (() => void)[]): Timing[] {
+  const sizes = fs.map((f) => {
+    // warm-up (JIT): 200 calls or 300 ms, whichever comes first
+    const until = performance.now() + 300;
+    for (let i = 0; i < 200 && performance.now() < until; i++) f();
+    return batchSize(f);
+  });
+  const cpu: number[][] = fs.map(() => []);
+  const wall: number[][] = fs.map(() => []);
+  for (let r = 0; r < REPS; r++) {
+    fs.forEach((f, k) => {
+      const n = sizes[k]!;
+      const c0 = cpuMicros();
+      const w0 = performance.now();
+      for (let i = 0; i < n; i++) f();
+      wall[k]!.push(((performance.now() - w0) * 1000) / n);
+      cpu[k]!.push((cpuMicros() - c0) / n);
+    });
   }
-  console.log(`${label.padEnd(50)} ${best.cpu.toFixed(0).padStart(9)} ms (CPU)  ${best.wall.toFixed(0).padStart(6)} ms (wall)`);
+  return fs.map((_, k) => ({cpu: median(cpu[k]!), wall: median(wall[k]!)}));
 }
+
+function fmt(us: number): string {
+  if (us >= 1000) return `${(us / 1000).toFixed(1)} ms`;
+  return `${us.toFixed(2)} µs`;
+}
+
+const rows: string[][] = [];
+function report(label: string, [now, before]: Timing[], perSecond = true): void {
+  rows.push([
+    label,
+    fmt(now!.wall),
+    fmt(now!.cpu),
+    perSecond ? Math.round(1e6 / now!.cpu).toLocaleString("en") : "",
+    fmt(before!.wall),
+    fmt(before!.cpu),
+    (before!.wall / now!.wall).toFixed(2) + "×",
+    (before!.cpu / now!.cpu).toFixed(2) + "×"
+  ]);
+  // print as we go (a long bench shows progress)
+  console.log(`  ${label}: now ${fmt(now!.wall)} wall / ${fmt(now!.cpu)} CPU; previous ${fmt(before!.wall)} / ${fmt(before!.cpu)}`);
+}
+
+const models: ModelApi[] = [cur.api, prev.api];
+const benchScenario = cur.benchScenario(inputs);
+console.log(
+  `model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, ${inputs.parameters.length} parameters; ` +
+    `scenario with preset, overrides and 2 measures; median of ${REPS} repetitions, previous release = e4f2e90`
+);
+const ctx = models.map((m) => m.setup(benchScenario, inputs));
+report("runInto (resolve + simulate, preallocated)", compare(ctx.map((c) => c.runInto)));
+report("run (+ output arrays and summary)", compare(ctx.map((c) => c.run)));
+report("  simulate only", compare(ctx.map((c) => c.simulate)));
+report("  resolveParameters only", compare(ctx.map((c) => c.resolve)));
+report("  prepare (origin state cached)", compare(ctx.map((c) => c.prepare)));
+report("band n=1000, all series", compare(models.map((m) => () => m.band(benchScenario, inputs, 1000, 42))), false);
+report(`band n=1000, 5 series (page ind)`, compare(models.map((m) => () => m.band(benchScenario, inputs, 1000, 42, IND_SERIES))), false);
+report("band n=200, 5 series (page ind)", compare(models.map((m) => () => m.band(benchScenario, inputs, 200, 42, IND_SERIES))), false);
+
+const head = ["case", "wall", "CPU", "runs/s (CPU)", "previous wall", "previous CPU", "ratio wall", "ratio CPU"];
+const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+const line = (r: string[]) => "| " + r.map((x, i) => (i === 0 ? x.padEnd(widths[i]!) : x.padStart(widths[i]!))).join(" | ") + " |";
+console.log("");
+console.log(line(head));
+console.log("|" + widths.map((w, i) => (i === 0 ? "-".repeat(w + 2) : "-".repeat(w + 1) + ":")).join("|") + "|");
+for (const r of rows) console.log(line(r));
+console.log("\nratio = previous / now (> 1: faster now). runs/s = 1e6 / CPU µs per call.");
