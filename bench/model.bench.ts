@@ -101,6 +101,7 @@ console.log(
 );
 const ctx = models.map((m) => m.setup(benchScenario, inputs));
 report("runInto (resolve + simulate, preallocated)", compare(ctx.map((c) => c.runInto)));
+report("runInto with a Monte Carlo draw (a band's run)", compare(ctx.map((c) => c.runIntoSampled)));
 report("run (+ output arrays and summary)", compare(ctx.map((c) => c.run)));
 report("  simulate only", compare(ctx.map((c) => c.simulate)));
 report("  resolveParameters only", compare(ctx.map((c) => c.resolve)));

@@ -3,6 +3,8 @@ import type {ModelInputs, Scenario, SeriesId} from "../../src/model/types.js";
 
 export interface ModelContext {
   runInto: () => void;
+  /** runInto with a Monte Carlo draw (a band's run). */
+  runIntoSampled: () => void;
   run: () => void;
   simulate: () => void;
   resolve: () => void;

@@ -1,9 +1,10 @@
 /** The benchmark's adapter for the current model (src/model). */
-import {band} from "../../src/model/band.js";
+import {band, drawSample} from "../../src/model/band.js";
 import {compile, resolveParameters} from "../../src/model/params.js";
 import {prepare} from "../../src/model/prepare.js";
 import {createBuffers, run, runInto, simulate} from "../../src/model/run.js";
 import type {ModelInputs, Scenario} from "../../src/model/types.js";
+import {mulberry32} from "../../src/model/rng.js";
 import type {ModelApi} from "./api.js";
 
 /** The benchmark scenario: a preset, two overrides from 2025-01 and two measures. */
@@ -22,8 +23,17 @@ export const api: ModelApi = {
     const buffers = createBuffers(prepared.months, compile(inputs).parameters.length);
     const ps = resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan});
     const scratch = new Float64Array(buffers.params.length);
+    // a fixed set of Monte Carlo draws, cycled (as in a band)
+    const rand = mulberry32(42);
+    const samples = Array.from({length: 16}, () => {
+      const x = new Float64Array(compile(inputs).parameters.length);
+      drawSample(inputs, rand, x);
+      return x;
+    });
+    let next = 0;
     return {
       runInto: () => void runInto(scenario, inputs, buffers, undefined, prepared),
+      runIntoSampled: () => void runInto(scenario, inputs, buffers, samples[next++ & 15], prepared),
       run: () => void run(scenario, inputs),
       simulate: () => simulate(ps, prepared, buffers),
       resolve: () => void resolveParameters(scenario, inputs, {out: scratch, plan: prepared.plan}),

@@ -2,11 +2,12 @@
  * The benchmark's adapter for the previous release: a verbatim copy of src/model at commit e4f2e90
  * in bench/previous/src/model (`git archive e4f2e90 src/model | tar -x -C bench/previous`).
  */
-import {band} from "../previous/src/model/band.js";
+import {band, drawSample} from "../previous/src/model/band.js";
 import {compile, resolveParameters} from "../previous/src/model/params.js";
 import {prepare} from "../previous/src/model/prepare.js";
 import {createBuffers, run, runInto, simulate} from "../previous/src/model/run.js";
 import type {ModelInputs as PreviousInputs, Scenario as PreviousScenario, SeriesId as PreviousSeriesId} from "../previous/src/model/types.js";
+import {mulberry32} from "../previous/src/model/rng.js";
 import type {ModelApi} from "./api.js";
 
 export const api: ModelApi = {
@@ -18,8 +19,17 @@ export const api: ModelApi = {
     const buffers = createBuffers(prepared.months, compile(inputs).parameters.length);
     const ps = resolveParameters(scenario, inputs, {out: buffers.params, plan: prepared.plan});
     const scratch = new Float64Array(buffers.params.length);
+    // a fixed set of Monte Carlo draws, cycled (as in a band)
+    const rand = mulberry32(42);
+    const samples = Array.from({length: 16}, () => {
+      const x = new Float64Array(compile(inputs).parameters.length);
+      drawSample(inputs, rand, x);
+      return x;
+    });
+    let next = 0;
     return {
       runInto: () => void runInto(scenario, inputs, buffers, undefined, prepared),
+      runIntoSampled: () => void runInto(scenario, inputs, buffers, samples[next++ & 15], prepared),
       run: () => void run(scenario, inputs),
       simulate: () => simulate(ps, prepared, buffers),
       resolve: () => void resolveParameters(scenario, inputs, {out: scratch, plan: prepared.plan}),

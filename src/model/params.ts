@@ -323,6 +323,38 @@ let dirty = new Uint8Array(0);
 let check = new Uint8Array(0);
 /** Rows an override overwrites for every month (no restore needed). */
 let full = new Uint8Array(0);
+/** Minimum and maximum of every row of a base matrix from month offset `from` (cached per base). */
+const rangeCache = new WeakMap<Float64Array, {from: number; min: Float64Array; max: Float64Array}>();
+
+function rowRange(base: Float64Array, P: number, M: number, from: number): {min: Float64Array; max: Float64Array} {
+  const hit = rangeCache.get(base);
+  if (hit && hit.from === from) return hit;
+  const min = new Float64Array(P).fill(Infinity);
+  const max = new Float64Array(P).fill(-Infinity);
+  for (let row = 0; row < P; row++) {
+    for (let i = row * M + from; i < row * M + M; i++) {
+      const v = base[i]!;
+      // NaN: an unknown range (the bounds pass runs)
+      if (v !== v) {
+        min[row] = NaN;
+        break;
+      }
+      if (v < min[row]!) min[row] = v;
+      if (v > max[row]!) max[row] = v;
+    }
+  }
+  const range = {from, min, max};
+  rangeCache.set(base, range);
+  return range;
+}
+
+/** Rows a Monte Carlo draw rewrites in this resolution. */
+let drawn = new Uint8Array(0);
+
+function notDrawn(c: Compiled, id: string): void {
+  const row = c.index.get(id);
+  if (row != null) drawn[row] = 0;
+}
 
 /**
  * What a reused output buffer holds: the base matrix it was filled from and the rows the last
@@ -354,6 +386,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     dirty = new Uint8Array(P);
     check = new Uint8Array(P);
     full = new Uint8Array(P);
+    drawn = new Uint8Array(P);
     replacedFrom = new Int32Array(P);
   }
   dirty.fill(0, 0, P);
@@ -373,11 +406,24 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       if (row != null) full[row] = 1;
     }
   }
-  let state = bufferState.get(values);
-  if (state && state.valid && state.base === base && state.dirty.length === P) {
-    const last = state.dirty;
+  // Rows a Monte Carlo draw rewrites (restore and draw in one pass below): drawn, not overridden.
+  const sample = options.sample;
+  if (sample) {
     for (let row = 0; row < P; row++) {
-      if (last[row] === 0 || full[row] !== 0) continue;
+      const x = sample[row]!;
+      drawn[row] = x === x && full[row] === 0 ? 1 : 0;
+    }
+    // the preset's and the scenario's overrides (scalar, dated) are not drawn, from whichever month
+    for (const id in preset.overrides) notDrawn(c, id);
+    for (const id in scenario.overrides) notDrawn(c, id);
+    if (preset.dated) for (const id in preset.dated) notDrawn(c, id);
+  } else drawn.fill(0, 0, P);
+  let state = bufferState.get(values);
+  const restoring = state && state.valid && state.base === base && state.dirty.length === P;
+  if (restoring) {
+    const last = state!.dirty;
+    for (let row = 0; row < P; row++) {
+      if (last[row] === 0 || full[row] !== 0 || drawn[row] !== 0) continue;
       // a plain loop: `set(base.subarray(…))` allocates a view per row
       const end = row * M + M;
       for (let i = row * M; i < end; i++) values[i] = base[i]!;
@@ -385,23 +431,34 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
   if (state) state.valid = false;
-  const sample = options.sample;
   if (sample) {
     const from = plan ? Math.min(plan.sampleFrom, M) : 0;
+    const range = rowRange(base, P, M, from);
     for (let row = 0; row < P; row++) {
+      if (drawn[row] === 0) continue;
       const x = sample[row]!;
-      if (x !== x) continue;
-      if (full[row] !== 0) continue; // overridden in every month: not drawn
-      const p = c.parameters[row]!;
-      const id = p.id;
-      if (id in preset.overrides || id in scenario.overrides || (preset.dated && id in preset.dated)) continue;
       const offset = row * M;
+      // before `from`: the base (a restore, when this buffer held a changed row)
+      if (restoring) for (let i = offset; i < offset + from; i++) values[i] = base[i]!;
       // scalar rows: the draw relative to the register default (a fitted value is scaled alike)
-      const factor = c.dated[row] == null ? ((p.value as number) !== 0 ? x / (p.value as number) : 1) : x;
-      if (c.dated[row] == null && (p.value as number) === 0) values.fill(x, offset + from, offset + M);
-      else for (let t = from; t < M; t++) values[offset + t]! *= factor;
+      const value = c.parameters[row]!.value;
+      let low: number;
+      let high: number;
+      if (c.dated[row] == null && (value as number) === 0) {
+        values.fill(x, offset + from, offset + M);
+        low = high = x;
+      } else {
+        const factor = c.dated[row] == null ? x / (value as number) : x;
+        for (let i = offset + from; i < offset + M; i++) values[i] = base[i]! * factor;
+        // the range of the drawn values (rounding is monotonic: the extremes scale exactly)
+        const a = range.min[row]! * factor;
+        const b = range.max[row]! * factor;
+        low = a < b ? a : b;
+        high = a < b ? b : a;
+      }
       dirty[row] = 1;
-      check[row] = 1;
+      // the bounds pass only where a drawn value may lie outside them (later writes are bounded)
+      if (!(low >= c.min[row]! && high <= c.max[row]!) || from >= M) check[row] = 1;
     }
   }
   applyOverrides(values, c, preset.overrides, presetFrom, M, "preset " + preset.id);
