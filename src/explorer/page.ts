@@ -10,7 +10,8 @@ import {monthDate} from "../components/scenario-chart.js";
 import {clampedOverrides, scenarioControls, type ControlsOptions} from "./controls.js";
 import {installLinkPropagation} from "./links.js";
 import {lastObservedMonth} from "./series.js";
-import {compute, readScenario, writeUrl, type Results} from "./session.js";
+import type {BandOutput} from "../model/types.js";
+import {computePending, readScenario, requestBand, withBand, writeUrl, type Results} from "./session.js";
 import {inputSummary, noticeList, pageLink, permalinkBar} from "./ui.js";
 import {validityNoticeFor} from "./validity-notice.js";
 
@@ -20,7 +21,12 @@ export interface ScenarioPage {
   controls: HTMLElement & {value: Scenario};
   /** "Tot en met september 2025 volgt het model de waargenomen instroom; …" */
   observedUntil: string;
-  /** Runs basis, changed basis, scenario and band for `series`, and writes the scenario into the URL. */
+  /**
+   * Runs basis, changed basis, scenario and band for `series`, and writes the scenario into the URL.
+   * The band comes later: the first call for a scenario returns the point runs with a pending band
+   * and asks for the band (in a Web Worker); when it is ready and the scenario is still the one on
+   * screen, the controls fire "input" again and the call for the same scenario returns it with its band.
+   */
   compute(scenario: Scenario, series: readonly SeriesId[]): Results;
   summary(scenario: Scenario): HTMLElement;
   /** A visible Dutch warning when the run leaves the range the model was tested on (empty otherwise). */
@@ -34,14 +40,29 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
   const {scenario, notices} = readScenario(search, inputs);
   const clamped = clampedOverrides(notices);
   installLinkPropagation();
+  const controls = scenarioControls(inputs, scenario, {...options, notices});
+  /** Bands ready per (scenario, series), the newest few; and the request on screen. */
+  const bands = new Map<string, BandOutput>();
+  let latest = "";
   return {
     initial: scenario,
     notices: noticeList(notices),
-    controls: scenarioControls(inputs, scenario, {...options, notices}),
+    controls,
     observedUntil: `Tot en met ${formatMonth(monthDate(lastObservedMonth(inputs)))} volgt het model de waargenomen instroom; daarna is het een projectie (gestippeld).`,
     compute(current, series) {
-      const results = compute(inputs, current, series);
       writeUrl(current, inputs);
+      const key = JSON.stringify([current, series]);
+      const results = computePending(inputs, current, series);
+      const ready = bands.get(key);
+      if (ready) return withBand(results, ready);
+      latest = key;
+      void requestBand(inputs, current, series).then((b) => {
+        // null: a newer scenario superseded this one; a band for an older scenario is never shown
+        if (!b || latest !== key) return;
+        bands.set(key, b);
+        if (bands.size > 8) bands.delete(bands.keys().next().value!);
+        controls.dispatchEvent(new Event("input", {bubbles: true}));
+      });
       return results;
     },
     summary: (current) => inputSummary(current, inputs, clamped),

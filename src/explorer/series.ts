@@ -6,6 +6,7 @@ import type {ModelInputs, SeriesId} from "../model/types.js";
 import {defaultOrigin} from "../model/origin.js";
 import {addMonths} from "../model/months.js";
 import type {ScenarioLine} from "../components/scenario-chart.js";
+import {formatCount} from "../components/format.js";
 import {BAND_RUNS, type Results} from "./session.js";
 
 /**
@@ -32,7 +33,7 @@ export function lines(results: Results, id: SeriesId, suffix?: string): Scenario
 
 /** The P10–P90 band of one series (recomputed for the current scenario). */
 export function bandOf(results: Results, id: SeriesId): {p10: Float64Array; p90: Float64Array; label: string} {
-  return {p10: results.band.p10[id], p90: results.band.p90[id], label: `P10–P90 (${BAND_RUNS} modelruns)`};
+  return {p10: results.band.p10[id], p90: results.band.p90[id], label: `P10–P90 (${formatCount(BAND_RUNS)} modelruns)`};
 }
 
 /** Observed stock readings of one series as dated points (flows are compared per year elsewhere). */
@@ -55,8 +56,9 @@ export function chartRows(results: Results, ids: SeriesId | SeriesId[]): Record<
       if (results.changed) row[`${id}_gewijzigde_basis`] = round(results.changed.series[id][i]);
       row[`${id}_scenario`] = round(results.scenario.series[id][i]);
       if (results.band.p10[id]) {
-        row[`${id}_p10`] = round(results.band.p10[id][i]);
-        row[`${id}_p90`] = round(results.band.p90[id][i]);
+        // while the band is computed its columns stay, empty
+        row[`${id}_p10`] = results.bandPending ? "" : round(results.band.p10[id][i]);
+        row[`${id}_p90`] = results.bandPending ? "" : round(results.band.p90[id][i]);
       }
     }
     return row;

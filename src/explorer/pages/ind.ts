@@ -136,14 +136,14 @@ export function indCharts(v: IndView, results: Results, inputs: ModelInputs, sce
   const backlog = framed(
     scenarioChart(
       {start, lines: lines(results, "backlog_total"), band: backlogBand, observed: observedPoints(inputs, "backlog_total")},
-      {width, yLabel: "open aanvragen", lastObserved, caption: `Totale werkvoorraad asiel eerste aanleg bij de IND (gemodelleerd; nareis niet meegeteld), met de P10–P90-band van ${BAND_RUNS} modelruns over de onzekere aannames. Zwarte punten: gepubliceerde werkvoorraad asiel (IND-nieuws en jaarcijfers; ${observedBacklog.map((o) => `${formatMonth(monthDate(o.date.slice(0, 7)))}: ${formatCount(o.value)}`).join(", ")}).`, summary: `Werkvoorraad eind ${y}: ${figureText(v.backlog)} (band ${eoy(backlogBand.p10)} – ${eoy(backlogBand.p90)}); eind 2030: ${figureText(v.backlogEnd)}.`}
+      {width, yLabel: "open aanvragen", lastObserved, caption: `Totale werkvoorraad asiel eerste aanleg bij de IND (gemodelleerd; nareis niet meegeteld), met de P10–P90-band van ${formatCount(BAND_RUNS)} modelruns over de onzekere aannames. Zwarte punten: gepubliceerde werkvoorraad asiel (IND-nieuws en jaarcijfers; ${observedBacklog.map((o) => `${formatMonth(monthDate(o.date.slice(0, 7)))}: ${formatCount(o.value)}`).join(", ")}).`, summary: `Werkvoorraad eind ${y}: ${figureText(v.backlog)} (band ${eoy(backlogBand.p10)} – ${eoy(backlogBand.p90)}); eind 2030: ${figureText(v.backlogEnd)}.`}
     ),
     {title: "Werkvoorraad IND: model en waarnemingen", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); waarnemingen IND", rows: () => chartRows(results, "backlog_total"), filename: "werkvoorraad-ind"}
   );
   const decisions = framed(
     scenarioChart(
       {start, lines: lines(results, "decisions"), band: bandOf(results, "decisions")},
-      {width, height: 220, yLabel: "beslissingen per maand", lastObserved, caption: `Beslissingen van de IND in eerste aanleg per maand (gemodelleerd): de productie uit het parameterregister (${production} per maand, daarna gelijk; gezet op de IND-jaarcijfers ${listByYear(observedDecisions, formatCount)}), tenzij er te weinig zaken zijn. Band: P10–P90 van ${BAND_RUNS} modelruns.`, summary: `Beslissingen per maand eind ${y}: ${eoy(s.decisions)}.`}
+      {width, height: 220, yLabel: "beslissingen per maand", lastObserved, caption: `Beslissingen van de IND in eerste aanleg per maand (gemodelleerd): de productie uit het parameterregister (${production} per maand, daarna gelijk; gezet op de IND-jaarcijfers ${listByYear(observedDecisions, formatCount)}), tenzij er te weinig zaken zijn. Band: P10–P90 van ${formatCount(BAND_RUNS)} modelruns.`, summary: `Beslissingen per maand eind ${y}: ${eoy(s.decisions)}.`}
     ),
     {title: "Beslissingen per maand", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); productie: IND", rows: () => chartRows(results, "decisions"), filename: "beslissingen-per-maand"}
   );

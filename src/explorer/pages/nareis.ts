@@ -140,14 +140,14 @@ export function nareisCharts(v: NareisView, results: Results, inputs: ModelInput
         band: bandOf(results, "nareis_arrivals"),
         observed: quarterPoints
       },
-      {width, yLabel: "personen per maand", lastObserved, caption: `Nareis per maand (gemodelleerd): gezinsleden voor wie een verzoek wordt ingediend, voor wie het verzoek wordt ingewilligd, en die aankomen. Band: P10–P90 van de aankomsten over ${BAND_RUNS} modelruns. Zwarte punten: nareizigers per kwartaal volgens het CBS, gedeeld door drie (gemiddelde per maand), midden in het kwartaal gezet.`, summary: `Aankomsten: piek ${formatCount(v.peak.value)} in ${peakMonthText(v.peak)}; verzoeken ${v.year} ${figureText(v.requests)}, aankomsten ${v.year} ${figureText(v.arrivals)}.`}
+      {width, yLabel: "personen per maand", lastObserved, caption: `Nareis per maand (gemodelleerd): gezinsleden voor wie een verzoek wordt ingediend, voor wie het verzoek wordt ingewilligd, en die aankomen. Band: P10–P90 van de aankomsten over ${formatCount(BAND_RUNS)} modelruns. Zwarte punten: nareizigers per kwartaal volgens het CBS, gedeeld door drie (gemiddelde per maand), midden in het kwartaal gezet.`, summary: `Aankomsten: piek ${formatCount(v.peak.value)} in ${peakMonthText(v.peak)}; verzoeken ${v.year} ${figureText(v.requests)}, aankomsten ${v.year} ${figureText(v.arrivals)}.`}
     ),
     {title: "Verzoeken, inwilligingen en aankomsten", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); waarnemingen CBS", rows: () => chartRows(results, ["nareis_requests", "nareis_grants", "nareis_arrivals"]), filename: "nareis-stromen"}
   );
   const backlog = framed(
     scenarioChart(
       {start, lines: lines(results, "nareis_backlog"), band: bandOf(results, "nareis_backlog"), observed: observedPoints(inputs, "nareis_backlog")},
-      {width, yLabel: "open nareisverzoeken (personen)", lastObserved, caption: `Gezinsleden met een open nareisverzoek bij de IND aan het eind van elke maand (gemodelleerd), met de P10–P90-band van ${BAND_RUNS} modelruns. Zwarte punten: gepubliceerde nareisvoorraad (IND-jaarcijfers en pers). Het cijfer van begin 2025 (‘ruim 66.000 nareizigers wachten’) komt uit een persbericht en is niet tegen de IND geverifieerd; het telt mogelijk ook gezinsleden van wie het verzoek al is ingewilligd.`, summary: `Nareisvoorraad eind ${v.year}: ${figureText(v.backlog)}.`}
+      {width, yLabel: "open nareisverzoeken (personen)", lastObserved, caption: `Gezinsleden met een open nareisverzoek bij de IND aan het eind van elke maand (gemodelleerd), met de P10–P90-band van ${formatCount(BAND_RUNS)} modelruns. Zwarte punten: gepubliceerde nareisvoorraad (IND-jaarcijfers en pers). Het cijfer van begin 2025 (‘ruim 66.000 nareizigers wachten’) komt uit een persbericht en is niet tegen de IND geverifieerd; het telt mogelijk ook gezinsleden van wie het verzoek al is ingewilligd.`, summary: `Nareisvoorraad eind ${v.year}: ${figureText(v.backlog)}.`}
     ),
     {title: "Nareisvoorraad IND", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); waarnemingen IND en pers", rows: () => chartRows(results, "nareis_backlog"), filename: "nareisvoorraad"}
   );

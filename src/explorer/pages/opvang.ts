@@ -70,7 +70,7 @@ export function opvangCharts(view: OpvangView, results: Results, inputs: ModelIn
   const occupancy = framed(
     scenarioChart(
       {start, lines: lines(results, "coa_total"), band, observed: observedPoints(inputs, "coa_total")},
-      {width, yLabel: "personen in de opvang", lastObserved, caption: `Personen met recht op COA-opvang aan het eind van elke maand (gemodelleerd), met de P10–P90-band van ${BAND_RUNS} modelruns over de onzekere aannames. Zwarte punten: waarnemingen (COA, Rijksoverheid, pers; zie Bronnen en methode).`, summary: `Bezetting: piek ${formatFigure(view.peak.value, "personen")} in ${peakMonthText(view.peak)}; band P10–P90 rond dat moment ${formatCount(band.p10[iPeak])} tot ${formatCount(band.p90[iPeak])}.`}
+      {width, yLabel: "personen in de opvang", lastObserved, caption: `Personen met recht op COA-opvang aan het eind van elke maand (gemodelleerd), met de P10–P90-band van ${formatCount(BAND_RUNS)} modelruns over de onzekere aannames. Zwarte punten: waarnemingen (COA, Rijksoverheid, pers; zie Bronnen en methode).`, summary: `Bezetting: piek ${formatFigure(view.peak.value, "personen")} in ${peakMonthText(view.peak)}; band P10–P90 rond dat moment ${formatCount(band.p10[iPeak])} tot ${formatCount(band.p90[iPeak])}.`}
     ),
     {title: "Bezetting COA-opvang", source: "Asielketen Verkenner, ketenmodel (gemodelleerd); waarnemingen COA", rows: () => chartRows(results, "coa_total"), filename: "bezetting-coa"}
   );
