@@ -1,6 +1,8 @@
 import {beforeAll, describe, expect, test} from "vitest";
 import fc from "fast-check";
+import {readFileSync} from "node:fs";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
+import {measureReport} from "../../loaders/measure-report.js";
 import {isActive, measureEffect, withMeasure} from "../../src/model/measure-effect.js";
 import {OUTCOME_IDS} from "../../src/model/outcomes.js";
 import {run} from "../../src/model/run.js";
@@ -90,5 +92,11 @@ describe("measures never change months before the forecast origin", () => {
       ),
       {numRuns: 40}
     );
+  });
+});
+
+describe("docs/measures.md", () => {
+  test("holds the current table of quantified measures and their effects (regenerate with loaders/measure-report.ts --markdown)", () => {
+    expect(readFileSync("docs/measures.md", "utf8")).toContain(`<!-- measure-report:start -->\n${measureReport(inputs)}\n<!-- measure-report:end -->`);
   });
 });
