@@ -324,7 +324,7 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
 
 /** Rows the current resolution changed (restored from the base matrix by the next one). */
 let dirty = new Uint8Array(0);
-/** Rows that need the physical-bounds pass (sampled or changed by a measure). */
+/** Rows that need the physical-bounds pass (drawn rows whose draw may leave the bounds; see `drawn` for all drawn rows). */
 let check = new Uint8Array(0);
 /** Rows an override overwrites for every month (no restore needed). */
 let full = new Uint8Array(0);
@@ -475,7 +475,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     const measure = c.measures.get(sm.id)!;
     for (const effect of measure.effects!) {
       const row = c.index.get(effect.parameter)!;
-      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && check[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
+      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
       if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
     }
   }
