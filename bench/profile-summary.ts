@@ -1,4 +1,7 @@
-/** Prints the top functions by self time of a .cpuprofile (V8 CPU profile JSON). */
+/**
+ * Prints the top functions by self time of a .cpuprofile (V8 CPU profile JSON), as a share of the
+ * busy samples (idle time and Node's module loading left out).
+ */
 import {readFileSync} from "node:fs";
 
 interface Node {
@@ -19,7 +22,8 @@ for (const [id, c] of counts) {
   const n = byId.get(id)!;
   const f = n.callFrame;
   const url = f.url.replace(/^.*\/(src|bench|loaders|node_modules)\//, "$1/");
-  const key = `${f.functionName || "(anonymous)"} ${url ? `${url}:${f.lineNumber + 1}` : ""}`.trim();
+  const key = `${f.functionName || "(anonymous)"} ${url ? url : ""}`.trim();
+  if (f.functionName === "(idle)" || f.functionName === "(program)" || url.startsWith("node:")) continue;
   self.set(key, (self.get(key) ?? 0) + c);
   total += c;
 }
