@@ -76,7 +76,7 @@ export interface DecomposeOptions {
   seed?: number;
 }
 
-const K = OUTCOME_IDS.length;
+const K: number = OUTCOME_IDS.length;
 
 /** The players of a scenario: its switched-on measures (in order), then its switched-off baseline measures. */
 export function playersOf(scenario: Scenario, inputs: ModelInputs): Player[] {
