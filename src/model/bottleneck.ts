@@ -82,7 +82,7 @@ export function bottlenecksOf(series: Record<SeriesId, Float64Array>, ps: Parame
   return {origin: prepared.origin, months};
 }
 
-/** Runs `scenario` and returns its bottleneck per month over the scenario's output window. */
+/** Runs `scenario` and returns its bottleneck per month over the months the scenario outputs (from its start). */
 export function bottlenecks(scenario: Scenario, inputs: ModelInputs): Bottlenecks {
   const prepared = prepare(scenario, inputs);
   const buffers = createBuffers(prepared.months, inputs.parameters.length);
