@@ -46,7 +46,12 @@ function date(month: string, add = 0): Date {
 }
 
 /** Draws the strip and its legend. */
-export function bottleneckStrip(cells: readonly StripCell[], {width, origin, caption, summary}: StripOptions): HTMLElement {
+/** Narrowest drawing width (px). */
+const MIN_WIDTH = 240;
+
+export function bottleneckStrip(cells: readonly StripCell[], {width: givenWidth, origin, caption, summary}: StripOptions): HTMLElement {
+  // Framework reports width 0 while a page is laid out again (e.g. a full-page screenshot): draw at a minimum
+  const width = Math.max(MIN_WIDTH, givenWidth);
   const plot = plotChart({
     width,
     height: 92,

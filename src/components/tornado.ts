@@ -36,7 +36,12 @@ interface Segment {
 }
 
 /** Draws the tornado (rows in the order given: sort by swing before). */
-export function tornadoChart(items: readonly TornadoItem[], {width, base, format, xLabel, caption, summary}: TornadoOptions): HTMLElement {
+/** Narrowest drawing width (px). */
+const MIN_WIDTH = 240;
+
+export function tornadoChart(items: readonly TornadoItem[], {width: givenWidth, base, format, xLabel, caption, summary}: TornadoOptions): HTMLElement {
+  // Framework reports width 0 while a page is laid out again (e.g. a full-page screenshot): draw at a minimum
+  const width = Math.max(MIN_WIDTH, givenWidth);
   const rows = items.map((d, i) => `${i + 1}. ${d.label}`);
   const segments: Segment[] = items.flatMap((d, i) => [
     {row: rows[i]!, end: "laag" as const, x1: base, x2: d.atLow},

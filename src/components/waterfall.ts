@@ -60,6 +60,9 @@ function signed(value: number, format: (v: number) => string): string {
 }
 
 /** The rows of the waterfall (cumulative positions), exported for tests. */
+/** Narrowest drawing width (px). */
+const MIN_WIDTH = 240;
+
 export function waterfallRows(data: WaterfallData, format: (v: number) => string): Row[] {
   const rows: Row[] = [{row: data.baselineLabel, kind: "start", from: data.baseline, to: data.baseline, soloTo: data.baseline, se: 0, text: format(data.baseline)}];
   let at = data.baseline;
@@ -88,7 +91,9 @@ function wrap(text: string, max: number): string {
 }
 
 /** Draws the waterfall (horizontal: one row per step, its label above the row). */
-export function waterfall(data: WaterfallData, {width, format, xLabel, caption, summary}: WaterfallOptions): HTMLElement {
+export function waterfall(data: WaterfallData, {width: givenWidth, format, xLabel, caption, summary}: WaterfallOptions): HTMLElement {
+  // Framework reports width 0 while a page is laid out again (e.g. a full-page screenshot): draw at a minimum
+  const width = Math.max(MIN_WIDTH, givenWidth);
   const rows = waterfallRows(data, format);
   const parts = rows.filter((r) => r.kind === "part");
   const ends = rows.filter((r) => r.kind !== "part");

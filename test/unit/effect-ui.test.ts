@@ -107,3 +107,22 @@ describe("bottleneck-ui", () => {
     expect([...el.querySelectorAll(".strip-legend li")].map((li) => li.textContent!.trim()).slice(0, 4)).toEqual(["IND-beslissingen", "opvangplekken", "woningen voor vergunninghouders", "geen knelpunt"]);
   });
 });
+
+describe("charts at width 0 (Framework reports 0 while re-laying out a page)", () => {
+  it("draw no rect with a negative width", async () => {
+    const {waterfall} = await import("../../src/components/waterfall.js");
+    const {tornadoChart} = await import("../../src/components/tornado.js");
+    const {bottleneckStrip} = await import("../../src/components/bottleneck-strip.js");
+    const opts = {width: 0, format: formatCount, xLabel: "x", caption: "c", summary: "s"};
+    const charts = [
+      waterfall({baseline: 100, scenario: 90, parts: [{label: "a", value: -4, solo: -3}], baselineLabel: "B", scenarioLabel: "S"}, opts),
+      tornadoChart([{label: "a", range: "r", atLow: 1, atHigh: 3}], {...opts, base: 2}),
+      bottleneckStrip([{month: "2025-01", kind: "ind", past: false, title: "t"}], {width: 0, origin: "2024-12", caption: "c", summary: "s"})
+    ];
+    for (const c of charts) {
+      const widths = [...c.querySelectorAll("rect")].map((r) => r.getAttribute("width") ?? "");
+      expect(widths.length).toBeGreaterThan(0);
+      for (const w of widths) expect(w.startsWith("-"), w).toBe(false);
+    }
+  });
+});
