@@ -101,7 +101,10 @@ function outcomeBlock(s: Sensitivity, outcome: OutcomeId, width: number, top: nu
     body.append(tr);
   }
   table.append(thead, body);
-  root.append(table);
+  const scroll = el("div", "table-scroll");
+  scroll.style.overflowX = "auto";
+  scroll.append(table);
+  root.append(scroll);
   return root;
 }
 

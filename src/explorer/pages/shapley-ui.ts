@@ -136,7 +136,11 @@ export function shapleyOutcome(d: Decomposition, outcome: OutcomeId, width: numb
     el("p", "shapley-text", v.text)
   );
   if (v.sampled) root.append(el("p", "shapley-sampled", v.sampled));
-  root.append(shapleyTable(v));
+  // the table scrolls sideways on a narrow screen instead of cutting columns off
+  const scroll = el("div", "table-scroll");
+  scroll.style.overflowX = "auto";
+  scroll.append(shapleyTable(v));
+  root.append(scroll);
   return root;
 }
 
