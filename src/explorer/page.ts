@@ -8,7 +8,7 @@ import type {ModelInputs, Scenario, SeriesId} from "../model/types.js";
 import {formatMonth} from "../components/format.js";
 import {monthDate} from "../components/scenario-chart.js";
 import {clampedOverrides, scenarioControls, type ControlsOptions} from "./controls.js";
-import {installLinkPropagation} from "./links.js";
+import {installLinkPropagation, scenarioSearch, withHtml} from "./links.js";
 import {lastObservedMonth} from "./series.js";
 import type {BandOutput} from "../model/types.js";
 import {computePending, readScenario, requestBand, withBand, writeUrl, type Results} from "./session.js";
@@ -80,7 +80,17 @@ function footer(inputs: ModelInputs): HTMLElement {
     pageLink("./bronnen", "Bronnen en methode"),
     ". Dit scenario naast een ander leggen: ",
     pageLink("./vergelijken", "Vergelijken"),
+    ". ",
+    sensitivityLink(),
     "."
   );
   return p;
+}
+
+/** "Welke aannames tellen het zwaarst?" → the tornado on the Bronnen page, carrying the scenario. */
+export function sensitivityLink(): HTMLAnchorElement {
+  const a = document.createElement("a");
+  a.textContent = "Welke aannames tellen het zwaarst?";
+  a.href = withHtml("./bronnen") + scenarioSearch(window.location.search) + "#gevoeligheid";
+  return a;
 }
