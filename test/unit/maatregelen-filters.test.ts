@@ -56,7 +56,7 @@ describe("document group of a source", () => {
 describe("matching", () => {
   it("filters by document, pillar, status and flags", () => {
     const a = measure({id: "a"});
-    const b = measure({id: "b", pillar: "stelsel", status: "passed_house", source: {document: "Kamerstuk 36 704", grade: "x"}, effects: [{parameter: "p", mode: "add", change: 1}], quantification: "q", inBaseline: true});
+    const b = measure({id: "b", pillar: "stelsel", status: "passed_house", source: {document: "Kamerstuk 36 704", grade: "seed"}, effects: [{parameter: "p", mode: "add", change: 1}], quantification: "q", inBaseline: true});
     const f = (over: Partial<CatalogueFilter>) => applyFilter([a, b], {...NO_FILTER, ...over}).map((m) => m.id);
     expect(f({})).toEqual(["a", "b"]);
     expect(f({document: "nr3100"})).toEqual(["a"]);

@@ -140,7 +140,7 @@ describe("switching from the card", () => {
 
 describe("the card component", () => {
   it("shows status, pillar, source with a Dutch date, mechanism and strength range when given; text is never parsed as HTML", () => {
-    const m = {...inputs.measures.find((x) => x.effects?.length)!, name: "<img src=x onerror=alert(1)>", source: {document: "Kamerstuk 36 704", section: "art. 29", date: "2025-07-03", grade: "x"}};
+    const m = {...inputs.measures.find((x) => x.effects?.length)!, name: "<img src=x onerror=alert(1)>", source: {document: "Kamerstuk 36 704", section: "art. 29", date: "2025-07-03", grade: "seed" as const}};
     const card = measureCard(m, {documentGroup: documentGroup(m.source.document), state: {kind: "none"}, effect: null, start: "2025-10", minStart: "2025-10", mechanism: "minder nareis", strength: {low: 0.5, high: 1.5, reason: "laag: …"}, onSwitch: () => {}, onCompute: () => {}});
     expect(card.querySelector("img")).toBeNull();
     expect(card.querySelector("h4")?.textContent).toBe(m.name);
