@@ -152,3 +152,26 @@ describe("the card component", () => {
     expect(card.textContent).toContain("Zo rekent het model ermee:");
   });
 });
+
+describe("the page controls switch a measure for the card", () => {
+  it("setMeasure puts a baseline measure in off and back, and switches another on from a month", async () => {
+    const {scenarioControls} = await import("../../src/explorer/controls.js");
+    const b = inputs.measures.find((m) => m.inBaseline && m.effects?.length)!;
+    const o = inputs.measures.find((m) => !m.inBaseline && m.effects?.length)!;
+    const controls = scenarioControls(inputs, {...basis}, {groups: [], pillars: "all"});
+    let events = 0;
+    controls.addEventListener("input", () => events++);
+    expect(controls.setMeasure(b.id, false)).toBe(true);
+    expect(controls.value.off).toEqual([b.id]);
+    expect(controls.querySelector<HTMLInputElement>(`fieldset[data-measure="${b.id}"] input[type=checkbox]`)!.checked).toBe(false);
+    expect(controls.setMeasure(b.id, true)).toBe(true);
+    expect(controls.value.off).toBeUndefined();
+    expect(controls.setMeasure(o.id, true, "2026-03")).toBe(true);
+    expect(controls.value.measures.find((x) => x.id === o.id)).toMatchObject({id: o.id, start: "2026-03", strength: 1});
+    expect(controls.setMeasure(o.id, false)).toBe(true);
+    expect(controls.value.measures.some((x) => x.id === o.id)).toBe(false);
+    expect(events).toBe(4);
+    expect(controls.setMeasure("bestaat-niet", true)).toBe(false);
+    expect(events).toBe(4);
+  });
+});

@@ -184,9 +184,12 @@ export function catalogueView(inputs: ModelInputs, controls: ScenarioControls, i
   let first = true;
   let targetId: string | null = null;
   const update = (next: Scenario) => {
+    const t0 = performance.now();
     scenario = next;
     for (const m of measures) replace(m);
     applyFilter();
+    // A User Timing entry (as session.compute writes one): card effects and re-render together.
+    performance.measure?.("asielketen:catalogue", {start: t0, duration: performance.now() - t0});
     if (first) {
       first = false;
       showTarget();
