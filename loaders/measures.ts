@@ -9,6 +9,7 @@
 import {z} from "zod";
 import {DataError, dataPath, readCsv, readJson, type TableSpec} from "./read.js";
 
+import {STRENGTH_MAX} from "../src/model/scenario.js";
 import type {Measure} from "../src/model/types.js";
 
 export type {Measure};
@@ -19,10 +20,10 @@ export const CONTRACT_PARAMETER_IDS = [
   "inflow_first_per_year", "inflow_repeat_per_year", "resettlement_per_year", "share_high", "share_low",
   "share_dublin", "share_track2", "amv_share",
   // IND
-  "ind_decisions_per_month", "grant_rate_high", "grant_rate_mid", "grant_rate_low", "decision_pause_high_share", "legal_term_months",
+  "ind_decisions_per_month", "accelerated_decision_months", "inflow_other_ind_per_year", "short_term_share", "grant_rate_high", "grant_rate_mid", "grant_rate_low", "decision_pause_high_share", "legal_term_months",
   "dwangsom_per_case_month",
   // Nareis
-  "nareis_request_share", "nareis_persons_high", "nareis_persons_mid", "nareis_decision_months",
+  "nareis_request_share", "nareis_persons_high", "nareis_persons_mid", "nareis_persons_low", "nareis_subsidiary_factor", "nareis_decision_months",
   "nareis_grant_share", "nareis_travel_months", "nareis_unhoused_share",
   // Opvang
   "occupancy_rate", "capacity_stable", "capacity_flex", "capacity_reserve", "capacity_emergency", "capacity_cno",
@@ -41,6 +42,8 @@ const GRADES = ["P", "S", "S-AI", "seed", "aanname"] as const;
 
 const ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** A target output: outcome id, stock in a month, calendar-year sum, or retrospective series. */
+const TARGET = /^([a-z0-9_]+|[a-z_]+@\d{4}-(0[1-9]|1[0-2])|[a-z_]+:\d{4}|retro:[a-z_]+)$/;
 const ISO_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
 
 const MISSING = "is missing or empty";
@@ -59,7 +62,9 @@ export function measureSchema(parameterIds: ReadonlySet<string>) {
     {
       parameter: text().refine((p) => parameterIds.has(p), {error: (i) => `unknown parameter id "${String(i.input)}"`}),
       mode: oneOf(MODES, "mode"),
-      change: z.number({error: "must be a finite number"})
+      change: z.number({error: "must be a finite number"}),
+      /** Embedded "set" effects: the value without the measure. */
+      without: z.number({error: "must be a finite number"}).optional()
     },
     {error: "is not an object"}
   );
@@ -95,7 +100,27 @@ export function measureSchema(parameterIds: ReadonlySet<string>) {
       /** The policy event (data/nl_policy_events_2024_2026.csv) the measure represents. */
       event: text("must be a non-empty string when present").optional(),
       /** Part of the baseline (checked in checkPolicyEvents). */
-      inBaseline: z.unknown().optional()
+      inBaseline: z.unknown().optional(),
+      /** The effect is in the register already (switching off removes it). */
+      embedded: z.boolean({error: "must be true or false"}).optional(),
+      mechanism: text("must be a non-empty string when present").optional(),
+      strengthLow: z.number({error: "must be a number"}).min(0, {error: "must be at least 0"}).max(1, {error: "must be at most 1 (the default strength)"}).optional(),
+      strengthHigh: z.number({error: "must be a number"}).min(1, {error: "must be at least 1 (the default strength)"}).max(STRENGTH_MAX, {error: `must be at most ${STRENGTH_MAX}`}).optional(),
+      rangeReason: text("must be a non-empty string when present").optional(),
+      targets: z
+        .array(
+          z.strictObject(
+            {
+              output: z.string({error: "must be a string"}).refine((o) => TARGET.test(o), {error: (i) => `"${String(i.input)}" is not an outcome id, "<series>@YYYY-MM", "<series>:YYYY" or "retro:<series>"`}),
+              sign: z.unknown().refine((v) => v === 1 || v === -1, {error: "must be 1 or -1"}),
+              min: z.number({error: "must be a positive number"}).positive({error: "must be a positive number"})
+            },
+            {error: "is not an object {output, sign, min}"}
+          ),
+          {error: "must be a non-empty array"}
+        )
+        .min(1, {error: "must be a non-empty array"})
+        .optional()
     })
     .superRefine((m, ctx) => {
       const fail = (field: string, message: string) => ctx.addIssue({code: "custom", path: [field], message});
@@ -107,6 +132,17 @@ export function measureSchema(parameterIds: ReadonlySet<string>) {
       } else if (m.notQuantifiable === undefined) fail("effects", "neither effects nor notQuantifiable is given");
       else if (!isText(m.notQuantifiable)) fail("notQuantifiable", "must be a non-empty string");
       else if (m.quantification !== undefined) fail("quantification", "must be absent when there are no effects");
+      if (m.effects !== undefined && m.targets === undefined) fail("targets", "is required when effects are present (what the measure is documented to move)");
+      if (m.effects !== undefined && (m.strengthLow === undefined || m.strengthHigh === undefined || m.rangeReason === undefined)) fail("strengthLow", "a quantified measure needs strengthLow, strengthHigh and rangeReason");
+      if (m.embedded === true) {
+        if (m.inBaseline !== true) fail("embedded", "an embedded measure must be in the baseline (inBaseline: true)");
+        m.effects?.forEach((e, i) => {
+          if (e.mode === "set" && e.without === undefined) ctx.addIssue({code: "custom", path: ["effects", i, "without"], message: "an embedded set effect needs the value without the measure"});
+          if (e.mode === "scale" && e.change === 0) ctx.addIssue({code: "custom", path: ["effects", i, "change"], message: "an embedded scale effect cannot be 0 (it could not be removed)"});
+        });
+      } else m.effects?.forEach((e, i) => {
+        if (e.without !== undefined) ctx.addIssue({code: "custom", path: ["effects", i, "without"], message: "only embedded measures give a value without the measure"});
+      });
       if (m.defaultEnd !== undefined) {
         if (m.defaultStart === undefined) fail("defaultEnd", "is given without defaultStart");
         else if ((m.defaultEnd as string) < (m.defaultStart as string)) fail("defaultEnd", `${m.defaultEnd} is before defaultStart ${m.defaultStart}`);
@@ -181,8 +217,9 @@ export function checkPolicyEvents(measures: readonly Measure[], file: string): v
     if (m.event !== undefined && !known.has(m.event)) throw new DataError(file, i + 1, "event", `measure "${m.id}": unknown policy event "${m.event}"`);
     if (m.inBaseline !== undefined && typeof m.inBaseline !== "boolean") throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": must be true or false`);
     if (m.inBaseline && (!m.effects || !m.defaultStart)) throw new DataError(file, i + 1, "inBaseline", `measure "${m.id}": a baseline measure needs effects and defaultStart`);
-    // the baseline is precomputed before the Monte Carlo draws: "add" effects would not commute with them
-    if (m.inBaseline && m.effects?.some((e) => e.mode === "add")) throw new DataError(file, i + 1, "effects", `measure "${m.id}": a baseline measure may only set or scale`);
+    // the baseline is precomputed before the Monte Carlo draws: "add" effects would not commute with
+    // them (an embedded measure is in the register, which is drawn, so it may add)
+    if (m.inBaseline && !m.embedded && m.effects?.some((e) => e.mode === "add")) throw new DataError(file, i + 1, "effects", `measure "${m.id}": a baseline measure may only set or scale`);
   });
   const represented = new Set(measures.map((m) => m.event).filter((e): e is string => e !== undefined));
   for (const e of events) {

@@ -12,10 +12,11 @@
  *   measure changed, read at the origin and at the key outcome dates.
  */
 import {addMonths, monthIndex} from "./months.js";
-import {outcomeDelta, outcomesOf, type OutcomeId, type Outcomes} from "./outcomes.js";
+import {OUTCOME_IDS, outcomeDelta, outcomesOf, type OutcomeId, type Outcomes} from "./outcomes.js";
+import {monthAt, valueAt, yearSum} from "./timeline.js";
 import {originOf} from "./prepare.js";
 import {run} from "./run.js";
-import type {Measure, ModelInputs, Scenario, ScenarioMeasure, SeriesId} from "./types.js";
+import type {Measure, MeasureTarget, ModelInputs, RunOutput, Scenario, ScenarioMeasure, SeriesId} from "./types.js";
 
 /** Is measure `id` active in `scenario` (switched on, or in the baseline and not switched off)? */
 export function isActive(scenario: Scenario, measure: Measure): boolean {
@@ -57,6 +58,8 @@ export interface MeasureEffectResult {
   forward: Outcomes;
   /** Free-run estimate of what the measure changed before the origin, or null when it starts after it. */
   retrospective: Retrospective | null;
+  /** The catalogue's documented targets with the change at the scenario's strength (with − without). */
+  targets: TargetResult[];
 }
 
 export interface Retrospective {
@@ -64,10 +67,20 @@ export interface Retrospective {
   month: string;
   /** Stocks with − without, at the origin. */
   atOrigin: Partial<Record<SeriesId, number>>;
+  /** Per stock the largest change (signed) during the measure's period up to the origin, and its month. */
+  during: Partial<Record<SeriesId, {value: number; month: string}>>;
 }
 
-/** Stocks read at the origin for the retrospective effect. */
-export const RETRO_SERIES: readonly SeriesId[] = ["coa_total", "backlog_total", "coa_permit_waiting", "nareis_backlog", "capacity_shortage"];
+export interface TargetResult {
+  target: MeasureTarget;
+  /** with − without; NaN when the output's date lies outside the run. */
+  change: number;
+  /** |change| ≥ min and the sign is the documented one. */
+  met: boolean;
+}
+
+/** Stocks read for the retrospective effect. */
+export const RETRO_SERIES: readonly SeriesId[] = ["coa_total", "backlog_total", "coa_permit_waiting", "nareis_backlog", "capacity_available", "capacity_shortage"];
 
 /** The effect of `measureId` on the key outcomes of `scenario`. */
 export function measureEffect(scenario: Scenario, inputs: ModelInputs, measureId: string): MeasureEffectResult {
@@ -80,7 +93,29 @@ export function measureEffect(scenario: Scenario, inputs: ModelInputs, measureId
   const origin = originOf(scenario, inputs);
   let retrospective: Retrospective | null = null;
   if (measure.defaultStart && measure.defaultStart <= origin && measure.effects?.length) retrospective = retrospectiveEffect(scenario, inputs, measure, origin);
-  return {id: measureId, active, forward, retrospective};
+  const targets = (measure.targets ?? []).map((target): TargetResult => {
+    const change = target.output.startsWith("retro:") ? (retrospective?.during[target.output.slice(6) as SeriesId]?.value ?? NaN) : outputChange(on, off, target.output);
+    return {target, change, met: Number.isFinite(change) && Math.abs(change) >= target.min && Math.sign(change) === target.sign};
+  });
+  return {id: measureId, active, forward, retrospective, targets};
+}
+
+/** with − without of one target output of two runs (see MeasureTarget.output). */
+export function outputChange(a: RunOutput, b: RunOutput, output: string): number {
+  if ((OUTCOME_IDS as readonly string[]).includes(output)) return outcomesOf(a)[output as OutcomeId] - outcomesOf(b)[output as OutcomeId];
+  const at = output.indexOf("@");
+  if (at > 0) {
+    const series = output.slice(0, at) as SeriesId;
+    const x = valueAt(a.series[series], a.start, output.slice(at + 1));
+    const y = valueAt(b.series[series], b.start, output.slice(at + 1));
+    return x === null || y === null ? NaN : x - y;
+  }
+  const colon = output.indexOf(":");
+  const series = output.slice(0, colon) as SeriesId;
+  const year = Number(output.slice(colon + 1));
+  const x = yearSum(a.series[series], a.start, year);
+  const y = yearSum(b.series[series], b.start, year);
+  return x === null || y === null ? NaN : x - y;
 }
 
 /** Free runs from MODEL_START with and without the measure over its catalogue period (see module comment). */
@@ -94,9 +129,23 @@ export function retrospectiveEffect(scenario: Scenario, inputs: ModelInputs, mea
   const a = run(withIt, inputs);
   const b = run(without, inputs);
   const i = monthIndex(origin) - monthIndex(a.start);
+  const from = Math.max(0, monthIndex(measure.defaultStart!) - monthIndex(a.start));
   const atOrigin: Partial<Record<SeriesId, number>> = {};
-  for (const s of RETRO_SERIES) atOrigin[s] = a.series[s][i]! - b.series[s][i]!;
-  return {month: origin, atOrigin};
+  const during: Partial<Record<SeriesId, {value: number; month: string}>> = {};
+  for (const s of RETRO_SERIES) {
+    atOrigin[s] = a.series[s][i]! - b.series[s][i]!;
+    let best = 0;
+    let at = from;
+    for (let t = from; t <= i; t++) {
+      const d = a.series[s][t]! - b.series[s][t]!;
+      if (Math.abs(d) > Math.abs(best)) {
+        best = d;
+        at = t;
+      }
+    }
+    during[s] = {value: best, month: monthAt(a.start, at)};
+  }
+  return {month: origin, atOrigin, during};
 }
 
 /** Readable sign of an outcome change for tests and cards. */

@@ -42,6 +42,8 @@ export const PARAMETER_IDS = [
   "grant_rate_low",
   "decision_pause_high_share",
   "legal_term_months",
+  "short_term_share",
+  "short_legal_term_months",
   "dwangsom_per_case_month",
   "init_backlog",
   "init_backlog_track3_share",
@@ -60,6 +62,9 @@ export const PARAMETER_IDS = [
   "nareis_travel_months",
   "nareis_unhoused_share",
   "nareis_legal_term_months",
+  "subsidiary_share_high",
+  "subsidiary_share_mid",
+  "nareis_subsidiary_factor",
   "init_nareis_backlog",
   "init_nareis_travel",
   "init_nareis_pending",
@@ -560,10 +565,37 @@ function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: 
 /** Row from which an override (or a dated override) replaced the values in this resolution (M = none). */
 let replacedFrom = new Int32Array(0);
 
+/** Baseline measures applied on top of the register (embedded ones are in the register already). */
+const appliedCache = new WeakMap<Compiled, ScenarioMeasure[]>();
+function appliedBaseline(c: Compiled): ScenarioMeasure[] {
+  let hit = appliedCache.get(c);
+  if (!hit) appliedCache.set(c, (hit = c.baselineMeasures.filter((sm) => c.measures.get(sm.id)!.embedded !== true)));
+  return hit;
+}
+
 /** The baseline measures that apply under a plan, with the scenario's switched-off ones removed. */
 function activeBaseline(c: Compiled, start: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): ScenarioMeasure[] {
-  if (!off?.length && (!plan || plan.skipBaselineAfter == null)) return c.baselineMeasures as ScenarioMeasure[];
-  return c.baselineMeasures.filter((sm) => !(off && off.includes(sm.id)) && !(plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter));
+  const applied = appliedBaseline(c);
+  if (!off?.length && (!plan || plan.skipBaselineAfter == null)) return applied;
+  return applied.filter((sm) => !(off && off.includes(sm.id)) && !(plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter));
+}
+
+/**
+ * Removes an embedded measure's effect from month offset `from` on (within its period): add −change,
+ * divide by the factor, or move towards `without` (set), with the measure's ramp.
+ */
+function removeEmbedded(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number): void {
+  const measure = c.measures.get(sm.id)!;
+  for (const effect of measure.effects!) {
+    const row = c.index.get(effect.parameter)!;
+    const inverse: MeasureEffect =
+      effect.mode === "add"
+        ? {parameter: effect.parameter, mode: "add", change: -effect.change}
+        : effect.mode === "scale"
+          ? {parameter: effect.parameter, mode: "scale", change: 1 / effect.change}
+          : {parameter: effect.parameter, mode: "set", change: effect.without!};
+    applyEffectRow(values, c, row, inverse, sm, measure, start, M, from);
+  }
 }
 
 const planBaseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
@@ -600,11 +632,17 @@ function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | und
   // a baseline measure switched off still holds in the observed past: it is removed only from the
   // months in which scenario measures apply (after the origin), never by rewriting history
   if (off && off.length) {
-    const until = plan ? Math.min(plan.measuresFrom, M) : 0;
+    const from = plan ? Math.min(plan.measuresFrom, M) : 0;
     for (const sm of c.baselineMeasures) {
-      if (!off.includes(sm.id) || until === 0) continue;
+      if (!off.includes(sm.id)) continue;
+      if (c.measures.get(sm.id)!.embedded === true) {
+        // in the register: take its effect out from the first month scenario measures apply
+        if (from < M) removeEmbedded(base, c, sm, start, M, from);
+        continue;
+      }
+      if (from === 0) continue;
       if (plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter) continue;
-      applyMeasure(base, c, sm, start, M, 0, false, until);
+      applyMeasure(base, c, sm, start, M, 0, false, from);
     }
   }
   if (perCompiled.size > 64) perCompiled.clear();

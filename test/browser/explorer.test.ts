@@ -63,21 +63,21 @@ describe("print", () => {
 describe("maatregelen page", () => {
   test("switching a measure on changes the outcome; switching it off restores the baseline number", async () => {
     const {page, consoleErrors, close} = await openPage("/maatregelen");
-    const cell = '#effecten tr[data-key="tekort"] td:nth-child(3)';
+    const cell = '#effecten tr[data-key="wachtend"] td:nth-child(3)';
     const baseline = await page.locator(cell).innerText();
-    const toggle = page.locator('fieldset[data-measure="coa-maatregelenpakket-19000"] input[type=checkbox]');
+    const toggle = page.locator('fieldset[data-measure="doorstroomlocaties"] input[type=checkbox]');
     await toggle.check();
     const on = await waitForChange(page, cell, baseline);
     expect(parseDutchNumber(on)).toBeLessThan(parseDutchNumber(baseline));
-    expect(page.url()).toContain("coa-maatregelenpakket-19000");
+    expect(page.url()).toContain("doorstroomlocaties");
     // An end month limits the measure: it is written into the URL and the outcome moves back towards the baseline.
-    await page.locator('fieldset[data-measure="coa-maatregelenpakket-19000"] input[type=month]').nth(1).fill("2023-12");
+    await page.locator('fieldset[data-measure="doorstroomlocaties"] input[type=month]').nth(1).fill("2025-11");
     const ended = await waitForChange(page, cell, on);
-    expect(decodeURIComponent(page.url()), "URL").toContain("coa-maatregelenpakket-19000~2023-04~1~2023-12");
+    expect(decodeURIComponent(page.url()), "URL").toMatch(/doorstroomlocaties~\d{4}-\d{2}~1~2025-11/);
     expect(parseDutchNumber(ended)).toBeGreaterThan(parseDutchNumber(on));
     await toggle.uncheck();
     // Off again: the URL drops the measure and the cell returns to the baseline number (fails by timeout otherwise).
-    await page.waitForFunction(([s, b]) => !location.search.includes("coa-maatregelenpakket-19000") && document.querySelector(s)?.textContent === b, [cell, baseline] as const, {timeout: 15_000});
+    await page.waitForFunction(([s, b]) => !location.search.includes("doorstroomlocaties") && document.querySelector(s)?.textContent === b, [cell, baseline] as const, {timeout: 15_000});
     expect(await page.locator(cell).innerText()).toBe(baseline);
     expect(consoleErrors).toEqual([]);
     await close();

@@ -35,9 +35,9 @@ async function figures(page: Page): Promise<Map<string, string>> {
 }
 
 /** Scenario parts of the current URL (the model version and data vintage aside). */
-function scenarioOf(url: string): {o: string | null; m: string | null; p: string | null} {
+function scenarioOf(url: string): {o: string | null; m: string | null; p: string | null; x: string | null} {
   const q = new URL(url).searchParams;
-  return {p: q.get("p"), o: q.get("o"), m: q.get("m")};
+  return {p: q.get("p"), o: q.get("o"), m: q.get("m"), x: q.get("x")};
 }
 
 async function settle(page: Page): Promise<void> {
@@ -47,15 +47,16 @@ async function settle(page: Page): Promise<void> {
 }
 
 describe("one scenario across pages", () => {
-  test("a lever and a measure set on /opvang survive three sidebar clicks with the same scenario and key figures", async () => {
+  test("a lever and a measure in force switched off on /opvang survive three sidebar clicks with the same scenario and key figures", async () => {
     const {page, consoleErrors, close} = await openPage("/opvang");
     const before = await page.locator("#max-tekort").innerText();
     await setSlider(page, "capacity_emergency", 40000, "max-tekort");
-    await page.locator(`fieldset[data-measure="${MEASURE}"] input[type=checkbox]`).check();
+    // the 19.000-places package is in force (in the baseline): switching it off writes x=
+    await page.locator(`fieldset[data-measure="${MEASURE}"] input[type=checkbox]`).uncheck();
     await page.waitForFunction((m) => location.search.includes(m), MEASURE, {timeout: 15_000});
     const set = scenarioOf(page.url());
     expect(set.o).toBe("capacity_emergency:40000");
-    expect(set.m).toContain(MEASURE);
+    expect(set.x).toContain(MEASURE);
     expect(await page.locator("#max-tekort").innerText()).not.toBe(before);
     const seen = new Map<string, {value: string; page: string}>();
     const record = async (name: string) => {
@@ -72,7 +73,7 @@ describe("one scenario across pages", () => {
       expect(scenarioOf(page.url()), `scenario after clicking ${name}`).toEqual(set);
       const summary = await page.locator(".input-summary").innerText();
       expect(summary).toMatch(/Noodopvangplekken.*40\.000/);
-      expect(summary).toContain("Maatregel:");
+      expect(summary).toContain("uitgezet:");
       expect(summary).not.toContain("Geen wijzigingen");
       await record(name);
     }
