@@ -30,11 +30,26 @@ export interface EffectRowView {
   value: number;
 }
 
+/** One documented target of a measure with its modelled change. */
+export interface TargetRowView {
+  output: string;
+  /** Dutch: "aankomsten nareizigers in 2028". */
+  label: string;
+  /** Signed Dutch text of with − without. */
+  delta: string;
+  /** "lager" or "hoger": the documented direction. */
+  expected: string;
+  /** The model moves it in the documented direction by at least the catalogue's minimum. */
+  met: boolean;
+}
+
 /** The effect of a measure as a card shows it. */
 export interface CardEffectView {
   id: string;
   active: boolean;
   rows: EffectRowView[];
+  /** The outputs the catalogue says the measure moves (often not one of the five key outcomes). */
+  targets: TargetRowView[];
   /** What the comparison is, in Dutch. */
   note: string;
   /** Dutch sentence on the free-run estimate before the origin, or null. */
@@ -107,16 +122,16 @@ function switchPart(m: Measure, o: MeasureCardOptions): HTMLElement {
       return box;
     case "baseline-on":
       state.textContent = "Staat aan: in de basislijn (in werking).";
-      box.append(state, action("uitzetten", "uitzetten", `${name} uitzetten`, () => o.onSwitch(false)));
+      box.append(state, action("uitzetten", "uitzetten", `uitzetten: ${name}`, () => o.onSwitch(false)));
       break;
     case "baseline-off":
       state.textContent = "Staat uit in jouw scenario (hoort bij de basislijn).";
-      box.append(state, action("weer aanzetten", "aanzetten", `${name} weer aanzetten`, () => o.onSwitch(true)));
+      box.append(state, action("weer aanzetten", "aanzetten", `weer aanzetten: ${name}`, () => o.onSwitch(true)));
       break;
     case "on": {
       const s = o.state;
       state.textContent = `Staat aan vanaf ${dateText(s.start)}${s.end ? ` tot en met ${dateText(s.end)}` : ""}, sterkte ${formatDecimal(s.strength)}.`;
-      box.append(state, action("uitzetten", "uitzetten", `${name} uitzetten`, () => o.onSwitch(false)));
+      box.append(state, action("uitzetten", "uitzetten", `uitzetten: ${name}`, () => o.onSwitch(false)));
       break;
     }
     case "available": {
@@ -130,7 +145,7 @@ function switchPart(m: Measure, o: MeasureCardOptions): HTMLElement {
       input.setAttribute("aria-label", `Startmaand van ${name}`);
       input.addEventListener("input", () => o.onStartInput?.(input.value));
       label.append("vanaf ", input);
-      box.append(state, label, action("aanzetten", "aanzetten", `${name} aanzetten`, () => o.onSwitch(true, input.value)));
+      box.append(state, label, action("aanzetten", "aanzetten", `aanzetten: ${name}`, () => o.onSwitch(true, input.value)));
       break;
     }
   }
@@ -148,7 +163,7 @@ function effectPart(m: Measure, o: MeasureCardOptions): HTMLElement {
   if (!m.effects?.length) return box;
   const e = o.effect;
   if (!e) {
-    box.append(action("bereken effect", "bereken", `Bereken het effect van ${m.name}`, o.onCompute), el("span", "basis", " Met en zonder deze maatregel, op de vijf kernuitkomsten (gemodelleerd)."));
+    box.append(action("bereken effect", "bereken", `bereken effect: ${m.name}`, o.onCompute), el("span", "basis", " Met en zonder deze maatregel, op de vijf kernuitkomsten (gemodelleerd)."));
     return box;
   }
   box.append(el("p", "measure-effect-title", "Effect op de kernuitkomsten (gemodelleerd)"));
@@ -171,6 +186,17 @@ function effectPart(m: Measure, o: MeasureCardOptions): HTMLElement {
   const wrap = el("div", "table-scroll");
   wrap.append(table);
   box.append(wrap, el("p", "basis", e.note));
+  if (e.targets.length) {
+    box.append(el("p", "measure-targets-title", "Wat deze maatregel volgens de catalogus beweegt (gemodelleerd)"));
+    const list = el("ul", "measure-targets");
+    for (const t of e.targets) {
+      const li = el("li", t.met ? "target-met" : "target-not-met");
+      li.dataset.output = t.output;
+      li.append(el("span", undefined, `${t.label}: `), el("strong", "delta", t.delta), el("span", undefined, t.met ? ` (verwacht: ${t.expected})` : ` (verwacht: ${t.expected}; het model geeft dat in dit scenario niet)`));
+      list.append(li);
+    }
+    box.append(list);
+  }
   if (e.retrospective) box.append(el("p", "measure-retro", e.retrospective));
   return box;
 }

@@ -1,7 +1,7 @@
 /** What a measure's card says: switch state, start month, effect met/zonder, retrospective, the active-measures line. */
 import {beforeAll, describe, expect, it} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
-import {activeText, cardEffect, checkedStart, earliestStart, isSwitched, offeredStart, retrospectiveText, signedText, switchState} from "../../src/explorer/pages/measure-cards.js";
+import {activeText, cardEffect, checkedStart, earliestStart, isSwitched, offeredStart, retrospectiveText, signedText, switchState, targetLabel} from "../../src/explorer/pages/measure-cards.js";
 import {maatregelenView} from "../../src/explorer/pages/maatregelen.js";
 import {measureEffect} from "../../src/model/measure-effect.js";
 import {OUTCOME_IDS, OUTCOMES} from "../../src/model/outcomes.js";
@@ -104,7 +104,30 @@ describe("effect on the card", () => {
     const o = notInBaseline().at(-1)!;
     const on = cardEffect({...basis, measures: [{id: o.id, start: "2026-01", strength: 1}]}, inputs, o.id);
     expect(on.active).toBe(true);
-    if (!/verandert deze maatregel de kernuitkomsten niet/.test(on.note)) expect(on.note).toMatch(/zoals ingesteld \(vanaf januari 2026, sterkte 1,0\)/);
+    if (!/kernuitkomsten niet/.test(on.note)) expect(on.note).toMatch(/zoals ingesteld \(vanaf januari 2026, sterkte 1,0\)/);
+  });
+
+  it("shows each documented target with the model's change and whether the direction is the documented one", () => {
+    for (const m of quantified().filter((x) => x.targets?.length)) {
+      const scenario = m.inBaseline ? {...basis, off: [m.id]} : basis;
+      const card = cardEffect(scenario, inputs, m.id);
+      const model = measureEffect(scenario, inputs, m.id);
+      expect(card.targets.map((t) => t.output)).toEqual(m.targets!.map((t) => t.output));
+      card.targets.forEach((t, i) => {
+        expect(t.met).toBe(model.targets[i]!.met);
+        expect(t.expected).toBe(m.targets![i]!.sign < 0 ? "lager" : "hoger");
+        expect(t.delta).toBe(signedText(model.targets[i]!.change, targetLabel(t.output).unit));
+        expect(t.label).not.toMatch(/_/);
+      });
+    }
+  });
+
+  it("names target outputs in Dutch", () => {
+    expect(targetLabel("nareis_2026")).toEqual({label: OUTCOMES.nareis_2026.name, unit: "personen"});
+    expect(targetLabel("nareis_arrivals:2028")).toEqual({label: "aankomsten nareizigers in 2028", unit: "personen"});
+    expect(targetLabel("capacity_shortage@2026-12")).toEqual({label: "tekort aan plekken eind december 2026", unit: "personen"});
+    expect(targetLabel("dwangsom_eur:2026")).toEqual({label: "dwangsommen in 2026", unit: "euro"});
+    expect(targetLabel("retro:coa_permit_waiting").label).toBe("vergunninghouders wachtend op woning: grootste verschil tijdens de looptijd (terugblik)");
   });
 
   it("the retrospective says how much higher or lower the COA occupancy would have been without the measure", () => {
@@ -114,6 +137,10 @@ describe("effect on the card", () => {
     expect(t).not.toContain("tekort");
     expect(retrospectiveText("2025-09", {coa_total: 120})).toContain("naar schatting 120 lager");
     expect(retrospectiveText("2025-09", {coa_total: 0.1})).toContain("naar schatting vrijwel gelijk");
+    // A measure that ran earlier: the largest difference while it ran is named with its month.
+    const earlier = retrospectiveText("2025-09", {coa_total: -42}, {coa_total: {value: -533, month: "2024-04"}});
+    expect(earlier).toContain("naar schatting 42 hoger; de waargenomen cijfers blijven staan. Het grootste verschil lag eind april 2024: toen was de bezetting zonder deze maatregel naar schatting 533 hoger.");
+    expect(retrospectiveText("2025-09", {coa_total: -533}, {coa_total: {value: -533, month: "2025-09"}})).not.toContain("grootste verschil");
   });
 });
 

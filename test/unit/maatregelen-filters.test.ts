@@ -124,14 +124,14 @@ describe("texts", () => {
 });
 
 describe("optional catalogue fields", () => {
-  it("reads mechanism, strength range, reason and targets when present and well-formed", () => {
-    const m = {...measure(), mechanism: "lagere inwilligingskans", strengthLow: 0.5, strengthHigh: 1.5, rangeReason: "laag: …; hoog: …", targets: [{series: "nareis_arrivals", sign: -1}, {outcome: "coa_peak", sign: 1}]} as Measure;
-    expect(measureExtras(m)).toEqual({mechanism: "lagere inwilligingskans", strengthLow: 0.5, strengthHigh: 1.5, rangeReason: "laag: …; hoog: …", targets: [{id: "nareis_arrivals", sign: -1}, {id: "coa_peak", sign: 1}]});
+  it("reads mechanism, strength range and its reason when present and well-formed", () => {
+    const m: Measure = {...measure(), mechanism: "lagere inwilligingskans", strengthLow: 0.5, strengthHigh: 1.5, rangeReason: "laag: …; hoog: …"};
+    expect(measureExtras(m)).toEqual({mechanism: "lagere inwilligingskans", strengthLow: 0.5, strengthHigh: 1.5, rangeReason: "laag: …; hoog: …"});
   });
 
   it("ignores absent or malformed fields instead of showing them", () => {
     expect(measureExtras(measure())).toEqual({});
-    const bad = {...measure(), mechanism: 3, strengthLow: 2, strengthHigh: 1, rangeReason: "", targets: [{series: "x"}, {sign: 1}, "y"]} as unknown as Measure;
+    const bad = {...measure(), mechanism: 3, strengthLow: 2, strengthHigh: 1, rangeReason: "  "} as unknown as Measure;
     expect(measureExtras(bad)).toEqual({});
     expect(measureExtras({...measure(), strengthLow: Number.NaN, strengthHigh: 1} as unknown as Measure)).toEqual({});
   });

@@ -11,8 +11,9 @@ import {addMonths, isMonth} from "../../model/months.js";
 import {OUTCOME_IDS, OUTCOMES, outcomesOf, type OutcomeId} from "../../model/outcomes.js";
 import {originOf} from "../../model/prepare.js";
 import {run} from "../../model/run.js";
-import type {Measure, ModelInputs, Scenario, SeriesId} from "../../model/types.js";
-import type {CardEffectView, CardSwitch, EffectRowView} from "../../components/measure-catalogue.js";
+import type {Measure, MeasureTarget, ModelInputs, Scenario, SeriesId} from "../../model/types.js";
+import type {CardEffectView, CardSwitch, EffectRowView, TargetRowView} from "../../components/measure-catalogue.js";
+import {SERIES_LABELS} from "../../components/data-table.js";
 import {isQuantified} from "./measure-filters.js";
 
 const NOT_APPLICABLE = "n.v.t.";
@@ -77,13 +78,38 @@ export function signedText(value: number, unit: "personen" | "zaken" | "euro"): 
   return `${value > 0 ? "+" : "−"}${outcomeText(Math.abs(value), unit)}`;
 }
 
-export type {CardEffectView, EffectRowView};
+export type {CardEffectView, EffectRowView, TargetRowView};
+
+type Unit = "personen" | "zaken" | "euro";
+
+/** Dutch name and unit of a target output (see MeasureTarget.output). */
+export function targetLabel(output: string): {label: string; unit: Unit} {
+  const outcome = OUTCOMES[output as OutcomeId];
+  if (outcome) return {label: outcome.name, unit: outcome.unit};
+  const retro = /^retro:([a-z_]+)$/.exec(output);
+  const stock = /^([a-z_]+)@(\d{4}-\d{2})$/.exec(output);
+  const flow = /^([a-z_]+):(\d{4})$/.exec(output);
+  const series = retro?.[1] ?? stock?.[1] ?? flow?.[1] ?? output;
+  const name = SERIES_LABELS[series] ?? series.replace(/_/g, " ");
+  const unit: Unit = series.endsWith("_eur") ? "euro" : "personen";
+  if (retro) return {label: `${name}: grootste verschil tijdens de looptijd (terugblik)`, unit};
+  if (stock) return {label: `${name} eind ${monthText(stock[2]!)}`, unit};
+  if (flow) return {label: `${name} in ${flow[2]}`, unit};
+  return {label: name, unit};
+}
+
+/** A documented target with its modelled change, for the card. */
+export function targetRow(target: MeasureTarget, change: number, met: boolean): TargetRowView {
+  const {label, unit} = targetLabel(target.output);
+  return {output: target.output, label, delta: signedText(change, unit), expected: target.sign < 0 ? "lager" : "hoger", met};
+}
 
 /** Dutch names of the stocks read at the origin for the retrospective estimate. */
 const RETRO_LABELS: Partial<Record<SeriesId, string>> = {
   backlog_total: "de IND-voorraad",
   coa_permit_waiting: "het aantal vergunninghouders in de opvang dat op een woning wacht",
   nareis_backlog: "het aantal nareisverzoeken in behandeling",
+  capacity_available: "het aantal beschikbare opvangplekken",
   capacity_shortage: "het tekort aan opvangplekken"
 };
 
@@ -93,13 +119,16 @@ function higherLower(withMinusWithout: number): string {
 }
 
 /** "Terugblik: zonder deze maatregel was de COA-bezetting eind september 2025 naar schatting 8.500 hoger; …". */
-export function retrospectiveText(month: string, atOrigin: Partial<Record<SeriesId, number>>): string {
+export function retrospectiveText(month: string, atOrigin: Partial<Record<SeriesId, number>>, during: Partial<Record<SeriesId, {value: number; month: string}>> = {}): string {
   const coa = atOrigin.coa_total ?? 0;
+  const peak = during.coa_total;
+  // A measure that ended before the origin may have changed the occupancy most while it ran.
+  const whileRunning = peak && Math.abs(peak.value) >= 0.5 && peak.month !== month && Math.abs(peak.value) > Math.abs(coa) + 0.5 ? ` Het grootste verschil lag eind ${monthText(peak.month)}: toen was de bezetting zonder deze maatregel naar schatting ${higherLower(peak.value)}.` : "";
   const others = Object.entries(RETRO_LABELS)
     .filter(([id]) => Math.abs(atOrigin[id as SeriesId] ?? 0) >= 0.5)
     .map(([id, label]) => `${label} ${higherLower(atOrigin[id as SeriesId] ?? 0)}`);
   const more = others.length ? ` Op dezelfde manier geschat was ${others.join(", ")}.` : "";
-  return `Terugblik (gemodelleerd): zonder deze maatregel was de COA-bezetting eind ${monthText(month)} naar schatting ${higherLower(coa)}; de waargenomen cijfers blijven staan.${more} Dit is een schatting met het model zonder bijsturing op de waarnemingen, niet een herschreven verleden.`;
+  return `Terugblik (gemodelleerd): zonder deze maatregel was de COA-bezetting eind ${monthText(month)} naar schatting ${higherLower(coa)}; de waargenomen cijfers blijven staan.${whileRunning}${more} Dit is een schatting met het model zonder bijsturing op de waarnemingen, niet een herschreven verleden.`;
 }
 
 /**
@@ -126,9 +155,10 @@ export function cardEffect(scenario: Scenario, inputs: ModelInputs, id: string):
         : `aangezet vanaf ${monthText(withMeasure(scenario, m, true, inputs).measures.find((x) => x.id === id)?.start ?? addMonths(origin, 1))} met sterkte 1`;
   const none = rows.every((r) => Number.isFinite(r.value) && negligible(r.value, OUTCOMES[r.id as OutcomeId].unit));
   const note = none
-    ? `Na het startpunt van de prognose (${monthText(origin)}) verandert deze maatregel de kernuitkomsten niet${m.defaultEnd && m.defaultEnd <= origin ? `: hij liep tot ${monthText(m.defaultEnd)}` : ""}.`
+    ? `Na het startpunt van de prognose (${monthText(origin)}) verandert deze maatregel de vijf kernuitkomsten niet${m.defaultEnd && m.defaultEnd <= origin ? `: hij liep tot ${monthText(m.defaultEnd)}` : ""}.${effect.targets.length ? " Wat hij wel beweegt, staat hieronder." : ""}`
     : `Gemodelleerd: twee berekeningen vanaf hetzelfde startpunt (${monthText(origin)}), met deze maatregel ${how} en zonder; het verschil is met min zonder.`;
-  return {id, active: isActive(scenario, m), rows, note, retrospective: effect.retrospective ? retrospectiveText(effect.retrospective.month, effect.retrospective.atOrigin) : null};
+  const targets = effect.targets.map((t) => targetRow(t.target, t.change, t.met));
+  return {id, active: isActive(scenario, m), rows, targets, note, retrospective: effect.retrospective ? retrospectiveText(effect.retrospective.month, effect.retrospective.atOrigin, effect.retrospective.during) : null};
 }
 
 /** The measures changed from the preset: switched on, and baseline measures switched off. */
