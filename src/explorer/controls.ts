@@ -371,9 +371,14 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
       strength.addEventListener("input", show);
       show();
       strength.after(readout);
-      const note = document.createElement("div");
-      note.className = "basis";
-      note.textContent = `${inBaseline ? "Deze maatregel zit in elk scenario (de basis); hier kun je hem uitzetten. " : ""}${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      // the basis of the measure folds away, so that a page with many measures stays readable
+      const note = document.createElement("details");
+      note.className = "basis measure-basis";
+      const noteSummary = document.createElement("summary");
+      noteSummary.textContent = inBaseline ? "In de basis: hoe het model ermee rekent en de bron" : "Hoe het model ermee rekent en de bron";
+      const noteText = document.createElement("p");
+      noteText.textContent = `${inBaseline ? "Deze maatregel zit in elk scenario (de basis); hier kun je hem uitzetten. " : ""}${m.mechanism ? `${m.mechanism} ` : ""}${m.quantification ?? ""} Bron: ${m.source.document}${m.source.section ? `, ${m.source.section}` : ""}.`;
+      note.append(noteSummary, noteText);
       // A baseline measure runs with the catalogue's period and strength; a second copy would count it twice.
       if (inBaseline) for (const input of [start, end, strength]) input.disabled = true;
       row.prepend(legend);
