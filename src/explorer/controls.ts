@@ -258,12 +258,22 @@ export function clampedOverrides(notices: readonly string[]): Map<string, Clampe
   return out;
 }
 
+/** The controls element: `value` is the scenario; `setMeasure` switches a measure as its switch would. */
+export type ScenarioControls = HTMLElement & {
+  value: Scenario;
+  /**
+   * Switches measure `id` on or off (a baseline measure: off puts it in `Scenario.off`), optionally from
+   * month `start` (measures not in the baseline), and fires "input". False when this page has no switch for it.
+   */
+  setMeasure(id: string, on: boolean, start?: string): boolean;
+};
+
 /** Builds the controls for a page. */
-export function scenarioControls(inputs: ModelInputs, initial: Scenario, options: ControlsOptions): HTMLElement & {value: Scenario} {
+export function scenarioControls(inputs: ModelInputs, initial: Scenario, options: ControlsOptions): ScenarioControls {
   const defaultFrom = changesFrom(inputs);
   const from0 = initial.overridesFrom ?? defaultFrom;
   const clamped = clampedOverrides(options.notices ?? []);
-  const root = document.createElement("div") as unknown as HTMLElement & {value: Scenario};
+  const root = document.createElement("div") as unknown as ScenarioControls;
   root.className = "panel controls no-print";
   const changed = () => root.dispatchEvent(new Event("input", {bubbles: true}));
   /** Overrides and measures of parameters not shown on this page (kept, unless the whole scenario is reset). */
@@ -422,6 +432,14 @@ export function scenarioControls(inputs: ModelInputs, initial: Scenario, options
     return out;
   };
   Object.defineProperty(root, "value", {get: compute});
+  root.setMeasure = (id, on, start) => {
+    const s = switches.get(id);
+    if (!s) return false;
+    s.on.checked = on;
+    if (on && start && isMonth(start) && !baselineIds.has(id)) s.start.value = start;
+    changed();
+    return true;
+  };
   return root;
 }
 

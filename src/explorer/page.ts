@@ -7,7 +7,7 @@
 import type {ModelInputs, Scenario, SeriesId} from "../model/types.js";
 import {formatMonth} from "../components/format.js";
 import {monthDate} from "../components/scenario-chart.js";
-import {clampedOverrides, scenarioControls, type ControlsOptions} from "./controls.js";
+import {clampedOverrides, scenarioControls, type ControlsOptions, type ScenarioControls} from "./controls.js";
 import {installLinkPropagation, scenarioSearch, withHtml} from "./links.js";
 import {lastObservedMonth} from "./series.js";
 import type {BandOutput} from "../model/types.js";
@@ -18,7 +18,7 @@ import {validityNoticeFor} from "./validity-notice.js";
 export interface ScenarioPage {
   initial: Scenario;
   notices: HTMLElement;
-  controls: HTMLElement & {value: Scenario};
+  controls: ScenarioControls;
   /** "Tot en met september 2025 volgt het model de waargenomen instroom; …" */
   observedUntil: string;
   /**

@@ -13,4 +13,5 @@ declare module "@observablehq/inputs" {
   export function button(content: string | Node, options?: Common & {reduce?: () => unknown}): Input<unknown>;
   export function table<T>(data: readonly T[], options?: Record<string, unknown>): Input<T[]>;
   export function checkbox<T>(data: readonly T[], options?: Common & {format?: (d: T) => string; value?: T[]}): Input<T[]>;
+  export function search<T>(data: readonly T[], options?: Common & {placeholder?: string; query?: string; format?: (n: number) => string; filter?: (query: string) => (d: T) => boolean; columns?: string[]; required?: boolean}): Input<T[]> & {query: string};
 }

@@ -129,7 +129,7 @@ describe("maatregelen", () => {
     expect(rows.every((x) => x.base === x.mine)).toBe(true);
     expect(rows.find((x) => x.short === "voorraad")?.mine).toBe(keyFigure(r.scenario, "ind_backlog", 2025).value);
     expect(activeText(basis)).toMatch(/nog geen maatregel/);
-    expect(activeText({...basis, measures: [{id: "a", start: "2025-01", strength: 1}]})).toBe("Er staat 1 maatregel aan.");
+    expect(activeText({...basis, measures: [{id: "a", start: "2025-01", strength: 1}]})).toBe("1 maatregel staat aan.");
     const m = maatregelenView(inputs);
     expect(m.total).toBe(inputs.measures.length);
     expect(m.quantified).toBe(inputs.measures.filter((x) => x.effects?.length).length);

@@ -1,6 +1,6 @@
 /** Page logic of /maatregelen: catalogue counts, the effect table (basis vs scenario) and its chart. */
 import {keyFigure, peakFigure, type FigureUnit, type KeyFigureId, type PeakId} from "../../model/key-figures.js";
-import type {ModelInputs, RunOutput, Scenario, SeriesId} from "../../model/types.js";
+import type {Measure, ModelInputs, RunOutput, SeriesId} from "../../model/types.js";
 import {formatCount} from "../../components/format.js";
 import {STATUS_LABELS} from "../../components/measure-catalogue.js";
 import {scenarioChart} from "../../components/scenario-chart.js";
@@ -8,6 +8,10 @@ import type {Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {formatFigure} from "../figures-ui.js";
 import {framed, REPORT_YEAR} from "./common.js";
+import {activeText} from "./measure-cards.js";
+import {documentGroup, isQuantified} from "./measure-filters.js";
+
+export {catalogueView, type CatalogueView} from "./measure-catalogue-view.js";
 
 export const MAATREGELEN_SERIES: readonly SeriesId[] = ["coa_total"];
 
@@ -56,28 +60,34 @@ export function effectRows(results: Results, year = REPORT_YEAR): EffectRow[] {
 export interface MaatregelenView {
   total: number;
   quantified: number;
-  /** "12 vastgesteld, 30 voorgenomen en 5 uit de Strategische migratieagenda, die een concept is" */
+  /** Measures in the baseline (in force), Dutch-formatted. */
+  inBaseline: string;
+  /** "67 uit de vijf brieven waarop deze verkenner rust en 6 uit latere wetten en besluiten" */
+  originText: string;
+  /** "40 vastgesteld, 2 aangenomen door de Tweede Kamer, 12 voorgenomen en 19 concept (niet vastgesteld)" */
   statusText: string;
   /** The number of measures without a modelled effect, Dutch-formatted. */
   unquantified: string;
 }
 
 export function maatregelenView(inputs: ModelInputs): MaatregelenView {
-  const count = (status: string) => inputs.measures.filter((m) => m.status === status).length;
-  const quantified = inputs.measures.filter((m) => m.effects?.length).length;
+  const ms = inputs.measures;
+  const count = (status: Measure["status"]) => ms.filter((m) => m.status === status).length;
+  const quantified = ms.filter(isQuantified).length;
+  const later = ms.filter((m) => documentGroup(m.source.document) === "later").length;
+  const statuses = (["adopted", "passed_house", "proposed", "draft"] as const).filter((s) => count(s) > 0).map((s) => `${formatCount(count(s))} ${STATUS_LABELS[s]}`);
+  const statusText = statuses.length > 1 ? `${statuses.slice(0, -1).join(", ")} en ${statuses.at(-1)}` : (statuses[0] ?? "");
   return {
-    total: inputs.measures.length,
+    total: ms.length,
     quantified,
-    unquantified: formatCount(inputs.measures.length - quantified),
-    statusText: `${formatCount(count("adopted"))} ${STATUS_LABELS.adopted}, ${formatCount(count("proposed"))} ${STATUS_LABELS.proposed} en ${formatCount(count("draft"))} uit de Strategische migratieagenda, die een ${STATUS_LABELS.draft} is`
+    inBaseline: formatCount(ms.filter((m) => m.inBaseline && isQuantified(m)).length),
+    originText: `${formatCount(ms.length - later)} uit de vijf brieven waarop deze verkenner rust${later ? ` en ${formatCount(later)} uit latere wetten en besluiten` : ""}`,
+    unquantified: formatCount(ms.length - quantified),
+    statusText
   };
 }
 
-/** "Er staan 2 maatregelen aan." or the hint to switch one on. */
-export function activeText(scenario: Scenario): string {
-  const n = scenario.measures.length;
-  return n ? `Er ${n === 1 ? "staat 1 maatregel" : `staan ${n} maatregelen`} aan.` : "Er staat nog geen maatregel aan: zet hierboven een maatregel aan om het effect te zien.";
-}
+export {activeText};
 
 export function effectTable(rows: EffectRow[]): HTMLTableElement {
   const table = document.createElement("table");
