@@ -55,7 +55,7 @@ function footer(inputs: ModelInputs): HTMLElement {
   const p = document.createElement("p");
   p.className = "bron";
   p.append(
-    `Model: versie ${inputs.modelVersion}, datastand ${inputs.dataVintage}. Alle aannames met hun basis: `,
+    `Cijfers met een M zijn gemodelleerd: uitkomsten van het ketenmodel, geen feiten. Model: versie ${inputs.modelVersion}, datastand ${inputs.dataVintage}. Alle aannames met hun basis: `,
     pageLink("./bronnen", "Bronnen en methode"),
     ". Dit scenario naast een ander leggen: ",
     pageLink("./vergelijken", "Vergelijken"),

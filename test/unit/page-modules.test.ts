@@ -168,7 +168,7 @@ describe("any valid horizon", () => {
       expect(texts, JSON.stringify(horizon)).not.toMatch(/NaN|Infinity|undefined/);
       expect(formatFigure(keyFigure(run(scenario, OVERVIEW_SERIES).scenario, "ind_backlog", 2025).value, "zaken")).toBe("n.v.t.");
     }
-  });
+  }, 30_000);
 
   it("versusBase says nothing for an unmodified scenario", () => {
     const r = run(basis, IND_SERIES);
