@@ -1,10 +1,10 @@
-/** Pages are short reports: at most 35% of a scenario page's characters are JavaScript in code fences. */
+/** Pages are short reports: at most 35% of a page's characters are JavaScript in code fences (scenario pages and the report pages notitie, toekenning, europa, spreiding, begrippen). */
 import {readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 
 const SRC = join(import.meta.dirname, "..", "..", "src");
-const PAGES = ["index", "instroom", "ind", "opvang", "uitstroom", "nareis", "maatregelen", "vergelijken"];
+const PAGES = ["index", "instroom", "ind", "opvang", "uitstroom", "nareis", "maatregelen", "vergelijken", "notitie", "toekenning", "europa", "spreiding", "begrippen"];
 
 /** Share of a Markdown page's characters inside ```js fences (fence lines included). */
 export function jsShare(text: string): number {
