@@ -28,7 +28,9 @@ export function isActive(scenario: Scenario, measure: Measure): boolean {
 export function defaultEntry(measure: Measure, from: string): ScenarioMeasure {
   const start = measure.defaultStart && measure.defaultStart > from ? measure.defaultStart : from;
   const entry: ScenarioMeasure = {id: measure.id, start, strength: 1};
-  if (measure.defaultEnd && measure.defaultEnd >= start) entry.end = measure.defaultEnd;
+  // a catalogue end before the start (a past measure switched on after the origin) means no months
+  // with an effect, never "without end"
+  if (measure.defaultEnd) entry.end = measure.defaultEnd;
   if (measure.rampMonths) entry.rampMonths = measure.rampMonths;
   return entry;
 }
