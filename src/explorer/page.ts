@@ -54,6 +54,8 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
       const key = JSON.stringify([current, series]);
       const results = computePending(inputs, current, series);
       const ready = bands.get(key);
+      // for tests and tools: whether the band on screen is still being computed
+      document.documentElement.dataset.band = ready ? "ready" : "pending";
       if (ready) return withBand(results, ready);
       latest = key;
       void requestBand(inputs, current, series).then((b) => {
