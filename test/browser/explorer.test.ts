@@ -85,6 +85,7 @@ describe("maatregelen page", () => {
 
   test("every catalogue entry shows its source and either a quantification or the reason there is none", async () => {
     const {page, close} = await openPage("/maatregelen");
+    await page.waitForFunction(() => /\d/.test(document.querySelector("#aantal-maatregelen")?.textContent ?? ""), null, {timeout: 15_000});
     const total = parseDutchNumber(await page.locator("#aantal-maatregelen").innerText());
     const items = page.locator(".measure-item");
     expect(await items.count()).toBe(total);

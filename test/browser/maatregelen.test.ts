@@ -194,6 +194,9 @@ describe("maatregelen at 390 px", () => {
     await card(page, m.id).scrollIntoViewIfNeeded();
     await card(page, m.id).locator('[data-action="uitzetten"]').click();
     await card(page, m.id).locator(".measure-effect-table").waitFor();
+    // the band arrives after the point runs and re-renders the page: measure once it is in
+    await page.waitForFunction(() => document.documentElement.dataset.band !== "pending", null, {timeout: 20_000});
+    await card(page, m.id).locator(".measure-effect-table").waitFor();
     const overflow = await page.evaluate(() => {
       const root = document.documentElement;
       const wide = [...document.querySelectorAll(".catalogue *")].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1).map((el) => el.className || el.tagName);
@@ -202,8 +205,11 @@ describe("maatregelen at 390 px", () => {
     expect(overflow.scrollWidth, overflow.wide.join("; ")).toBeLessThanOrEqual(overflow.clientWidth);
     expect(overflow.wide).toEqual([]);
     // The effect rows stack: label, then met / zonder / verschil, each readable.
-    const box = await card(page, m.id).locator('tr[data-outcome="coa_peak"] td.delta').boundingBox();
-    expect(box && box.x + box.width).toBeLessThanOrEqual(390);
+    const cell = card(page, m.id).locator('tr[data-outcome="coa_peak"] td.delta');
+    await cell.waitFor();
+    const box = await cell.boundingBox();
+    expect(box, "the effect cell is on screen").not.toBeNull();
+    expect(box!.x + box!.width).toBeLessThanOrEqual(390);
     await card(page, m.id).screenshot({path: "test-results/screenshots/maatregelen-card-390.png"});
     await screenshot(page, "maatregelen-390");
     expect(consoleErrors).toEqual([]);
