@@ -4,7 +4,7 @@ import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 
 const SRC = join(import.meta.dirname, "..", "..", "src");
-const PAGES = ["index", "instroom", "ind", "opvang", "uitstroom", "nareis", "maatregelen", "vergelijken", "notitie", "toekenning", "europa", "spreiding", "begrippen"];
+const PAGES = ["index", "instroom", "ind", "opvang", "uitstroom", "nareis", "maatregelen", "vergelijken", "bronnen", "notitie", "toekenning", "europa", "spreiding", "begrippen"];
 
 /** Share of a Markdown page's characters inside ```js fences (fence lines included). */
 export function jsShare(text: string): number {
