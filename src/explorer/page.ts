@@ -46,7 +46,7 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
   let latest = "";
   return {
     initial: scenario,
-    notices: noticeList(notices),
+    notices: noticeList(notices, inputs),
     controls,
     observedUntil: `Tot en met ${formatMonth(monthDate(lastObservedMonth(inputs)))} volgt het model de waargenomen instroom; daarna is het een projectie (gestippeld).`,
     compute(current, series) {

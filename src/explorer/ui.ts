@@ -4,7 +4,7 @@
  * parsed as markup.
  */
 import type {ModelInputs, Scenario} from "../model/types.js";
-import {formatDecimal, formatCount, formatMonth} from "../components/format.js";
+import {formatDecimal, formatCount, formatExact, formatMonth} from "../components/format.js";
 import {monthDate} from "../components/scenario-chart.js";
 import {searchFor} from "./session.js";
 import {scenarioSearch, withHtml} from "./links.js";
@@ -17,11 +17,14 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, c
 }
 
 /** Translates a validator notice (English, from src/model/scenario.ts) into Dutch; unknown patterns are kept. */
-export function noticeInDutch(notice: string): string {
+export function noticeInDutch(notice: string, labels?: ReadonlyMap<string, string>): string {
   const m = /^([^:]+): (.*)$/.exec(notice);
   if (!m) return notice;
   const [, field, rest] = m;
-  const name = field.replace(/^overrides\./, "").replace(/^measures\[(\d+)\]/, (_, i) => `maatregel ${Number(i) + 1}`);
+  const id = field.replace(/^overrides\./, "");
+  // the user reads the parameter's Dutch label, never its id
+  const name = labels?.get(id) ?? id.replace(/^measures\[(\d+)\]/, (_, i) => `maatregel ${Number(i) + 1}`);
+  const num = (x: string) => (x.trim() !== "" && Number.isFinite(Number(x)) ? formatExact(Number(x)) : x);
   let r: RegExpExecArray | null;
   const month = (ym: string) => formatMonth(monthDate(ym));
   if (field === "origin" && (r = /^(\d{4}-\d{2}) is (?:after the latest observed month|before) (\d{4}-\d{2}); clamped to (\d{4}-\d{2})$/.exec(rest)))
@@ -29,8 +32,8 @@ export function noticeInDutch(notice: string): string {
   if (field === "preset" && (r = /^"([^"]+)" is now "([^"]+)"$/.exec(rest))) return "Het scenario uit deze oudere link heeft een nieuwe naam gekregen en is omgezet.";
   if (/^off\[\d+\]$/.test(field)) return "Een maatregel die in de link uit stond, bestaat niet (meer) in de basis en is genegeerd.";
   if ((r = /^(\S+) is (below|above) the plausible range; clamped to (\S+)$/.exec(rest)))
-    return `‘${name}’: ${r[1]} ligt ${r[2] === "below" ? "onder" : "boven"} het plausibele bereik en is begrensd op ${r[3]}.`;
-  if ((r = /^(\S+) is outside .*; clamped to (\S+)$/.exec(rest))) return `‘${name}’: ${r[1]} ligt buiten het toegestane bereik en is begrensd op ${r[2]}.`;
+    return `‘${name}’: ${num(r[1]!)} ligt ${r[2] === "below" ? "onder" : "boven"} het plausibele bereik en is begrensd op ${num(r[3]!)}.`;
+  if ((r = /^(\S+) is outside .*; clamped to (\S+)$/.exec(rest))) return `‘${name}’: ${num(r[1]!)} ligt buiten het toegestane bereik en is begrensd op ${num(r[2]!)}.`;
   if (/unknown parameter id/.test(rest)) return `‘${name}’ is geen bekende instelling en is genegeerd.`;
   if (/unknown measure/.test(rest)) return `Een onbekende maatregel in de link (${name}) is genegeerd.`;
   if (/unknown preset|preset: missing/.test(notice)) return "Onbekend of ontbrekend scenario in de link; ‘Ongewijzigd beleid’ wordt getoond.";
@@ -46,14 +49,15 @@ export function noticeInDutch(notice: string): string {
 }
 
 /** A visible list of what the URL reader changed or dropped; empty element when nothing. */
-export function noticeList(notices: string[]): HTMLElement {
+export function noticeList(notices: string[], inputs?: Pick<ModelInputs, "parameters">): HTMLElement {
+  const labels = inputs ? new Map(inputs.parameters.map((p) => [p.id, p.label])) : undefined;
   const box = el("div", notices.length ? "melding" : undefined);
   box.setAttribute("role", notices.length ? "alert" : "status");
   box.id = "url-notices";
   if (!notices.length) return box;
   box.append(el("strong", undefined, "Let op: de link bevatte waarden die zijn aangepast of genegeerd."));
   const list = el("ul", "notices");
-  for (const n of notices) list.append(el("li", undefined, noticeInDutch(n)));
+  for (const n of notices) list.append(el("li", undefined, noticeInDutch(n, labels)));
   box.append(list);
   return box;
 }

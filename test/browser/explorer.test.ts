@@ -111,7 +111,7 @@ describe("crafted URLs", () => {
   test("an out-of-range value is clamped with a visible notice", async () => {
     const {page, close} = await openPage("/opvang?o=occupancy_rate:5");
     const notices = await page.locator("#url-notices li").allInnerTexts();
-    expect(notices.join(" ")).toMatch(/occupancy_rate.*begrensd op 0\.97/);
+    expect(notices.join(" ")).toMatch(/Bezettingsgraad.*begrensd op 0,97/);
     // Assumptions sit in a closed <details>: read the readout's text content.
     expect(await page.locator('[data-parameter="occupancy_rate"] output').textContent()).toBe("97,0%");
     await close();

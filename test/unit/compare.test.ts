@@ -33,7 +33,7 @@ describe("choices", () => {
     expect(c.kind).toBe("link");
     expect(c.scenario.preset).toBe("mpp-2023-i-max");
     expect(c.scenario.overrides.occupancy_rate).toBe(0.97);
-    expect(c.notices.join(" ")).toMatch(/begrensd op 0\.97/);
+    expect(c.notices.join(" ")).toMatch(/Bezettingsgraad.*begrensd op 0,97/);
   });
 
   it("text without a scenario falls back with a notice, never throws", () => {

@@ -55,5 +55,9 @@ describe("notices in Dutch", () => {
     expect(noticeInDutch("origin: 2031-01 is after the latest observed month 2025-09; clamped to 2025-09")).toBe("De prognoseoorsprong januari 2031 ligt buiten de waarnemingen; het model rekent vanaf september 2025.");
     expect(noticeInDutch('preset: "mpp-2023-medio" is now "mpp-2023-i-medio"')).toMatch(/nieuwe naam/);
     expect(noticeInDutch('off[0]: unknown measure "nope"; ignored')).toMatch(/bestaat niet/);
+    // a clamped value names the parameter's Dutch label and formats the numbers in Dutch
+    const labels = new Map([["inflow_first_per_year", "Eerste asielaanvragen per jaar"]]);
+    expect(noticeInDutch("overrides.inflow_first_per_year: 100000000 is above the plausible range; clamped to 60000", labels)).toBe("‘Eerste asielaanvragen per jaar’: 100.000.000 ligt boven het plausibele bereik en is begrensd op 60.000.");
+    expect(noticeInDutch("overrides.share_high: 1.5 is above the plausible range; clamped to 0.7")).toBe("‘share_high’: 1,5 ligt boven het plausibele bereik en is begrensd op 0,7.");
   });
 });

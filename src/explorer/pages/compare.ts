@@ -53,7 +53,7 @@ export function parseChoice(value: string | null, inputs: ModelInputs, currentSe
   if (preset) return {value: preset.id, label: preset.name, kind: "preset", scenario: {preset: preset.id, overrides: {}, measures: []}, notices: []};
   if (text === CURRENT) {
     const decoded = decodeScenarioFromSearch(scenarioSearch(currentSearch), inputs);
-    return {value: CURRENT, label: "jouw huidige scenario", kind: "current", scenario: asOnThePages(decoded.scenario, inputs), notices: decoded.notices.filter((n) => !/^(preset: missing|modelVersion|dataVintage)/.test(n)).map(noticeInDutch)};
+    return {value: CURRENT, label: "jouw huidige scenario", kind: "current", scenario: asOnThePages(decoded.scenario, inputs), notices: decoded.notices.filter((n) => !/^(preset: missing|modelVersion|dataVintage)/.test(n)).map((n) => noticeInDutch(n, new Map(inputs.parameters.map((p) => [p.id, p.label]))))};
   }
   const search = linkSearch(text);
   if (search === null) {
@@ -61,7 +61,7 @@ export function parseChoice(value: string | null, inputs: ModelInputs, currentSe
     return {...back, notices: ["De geplakte link bevat geen scenario; het standaardscenario wordt getoond.", ...back.notices]};
   }
   const decoded = decodeScenarioFromSearch(`?${search}`, inputs);
-  return {value: search, label: "scenario uit een link", kind: "link", scenario: asOnThePages(decoded.scenario, inputs), notices: decoded.notices.map(noticeInDutch)};
+  return {value: search, label: "scenario uit een link", kind: "link", scenario: asOnThePages(decoded.scenario, inputs), notices: decoded.notices.map((n) => noticeInDutch(n, new Map(inputs.parameters.map((p) => [p.id, p.label]))))};
 }
 
 /** The URL search of a comparison: the pair plus the current scenario's own keys (so navigation keeps it). */
