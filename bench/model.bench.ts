@@ -5,7 +5,7 @@
  * wall-clock time (performance.now) and as this process's CPU time (process.cpuUsage), for this
  * model and for the previous release side by side in the same process, with the ratio
  * previous / current (> 1 = faster now). The previous release is a committed copy of the model at
- * commit e4f2e90 (bench/previous/src/model); both run on the same loadModelInputs() object.
+ * commit 55ec1b3, release 2 (bench/previous/src/model); both run on the same loadModelInputs() object.
  * Repetitions alternate between the two models so that a busy spell on a shared machine hits both.
  *
  * Environment: REPS (default 9), BATCH_MS (target milliseconds per batch, default 120).
@@ -98,7 +98,7 @@ const models: ModelApi[] = [cur.api, prev.api];
 const benchScenario = cur.benchScenario(inputs);
 console.log(
   `model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, ${inputs.parameters.length} parameters; ` +
-    `scenario with preset, overrides and 2 measures; median of ${REPS} repetitions, previous release = e4f2e90`
+    `scenario with preset, overrides and 2 measures; median of ${REPS} repetitions, previous release = 55ec1b3 (release 2)`
 );
 const ctx = models.map((m) => m.setup(benchScenario, inputs));
 report("runInto (resolve + simulate, preallocated)", compare(ctx.map((c) => c.runInto)));

@@ -1,6 +1,6 @@
 /**
- * The benchmark's adapter for the previous release: a verbatim copy of src/model at commit e4f2e90
- * in bench/previous/src/model (`git archive e4f2e90 src/model | tar -x -C bench/previous`).
+ * The benchmark's adapter for the previous release: a verbatim copy of src/model at commit 55ec1b3
+ * in bench/previous/src/model (`git archive 55ec1b3 src/model | tar -x -C bench/previous`).
  */
 import {band, drawSample} from "../previous/src/model/band.js";
 import {compile, resolveParameters} from "../previous/src/model/params.js";

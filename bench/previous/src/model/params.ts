@@ -42,6 +42,8 @@ export const PARAMETER_IDS = [
   "grant_rate_low",
   "decision_pause_high_share",
   "legal_term_months",
+  "short_term_share",
+  "short_legal_term_months",
   "dwangsom_per_case_month",
   "init_backlog",
   "init_backlog_track3_share",
@@ -60,6 +62,9 @@ export const PARAMETER_IDS = [
   "nareis_travel_months",
   "nareis_unhoused_share",
   "nareis_legal_term_months",
+  "subsidiary_share_high",
+  "subsidiary_share_mid",
+  "nareis_subsidiary_factor",
   "init_nareis_backlog",
   "init_nareis_travel",
   "init_nareis_pending",
@@ -319,10 +324,42 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
 
 /** Rows the current resolution changed (restored from the base matrix by the next one). */
 let dirty = new Uint8Array(0);
-/** Rows that need the physical-bounds pass (sampled or changed by a measure). */
+/** Rows that need the physical-bounds pass (drawn rows whose draw may leave the bounds; see `drawn` for all drawn rows). */
 let check = new Uint8Array(0);
 /** Rows an override overwrites for every month (no restore needed). */
 let full = new Uint8Array(0);
+/** Minimum and maximum of every row of a base matrix from month offset `from` (cached per base). */
+const rangeCache = new WeakMap<Float64Array, {from: number; min: Float64Array; max: Float64Array}>();
+
+function rowRange(base: Float64Array, P: number, M: number, from: number): {min: Float64Array; max: Float64Array} {
+  const hit = rangeCache.get(base);
+  if (hit && hit.from === from) return hit;
+  const min = new Float64Array(P).fill(Infinity);
+  const max = new Float64Array(P).fill(-Infinity);
+  for (let row = 0; row < P; row++) {
+    for (let i = row * M + from; i < row * M + M; i++) {
+      const v = base[i]!;
+      // NaN: an unknown range (the bounds pass runs)
+      if (v !== v) {
+        min[row] = NaN;
+        break;
+      }
+      if (v < min[row]!) min[row] = v;
+      if (v > max[row]!) max[row] = v;
+    }
+  }
+  const range = {from, min, max};
+  rangeCache.set(base, range);
+  return range;
+}
+
+/** Rows a Monte Carlo draw rewrites in this resolution. */
+let drawn = new Uint8Array(0);
+
+function notDrawn(c: Compiled, id: string): void {
+  const row = c.index.get(id);
+  if (row != null) drawn[row] = 0;
+}
 
 /**
  * What a reused output buffer holds: the base matrix it was filled from and the rows the last
@@ -354,6 +391,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     dirty = new Uint8Array(P);
     check = new Uint8Array(P);
     full = new Uint8Array(P);
+    drawn = new Uint8Array(P);
     replacedFrom = new Int32Array(P);
   }
   dirty.fill(0, 0, P);
@@ -373,11 +411,24 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       if (row != null) full[row] = 1;
     }
   }
-  let state = bufferState.get(values);
-  if (state && state.valid && state.base === base && state.dirty.length === P) {
-    const last = state.dirty;
+  // Rows a Monte Carlo draw rewrites (restore and draw in one pass below): drawn, not overridden.
+  const sample = options.sample;
+  if (sample) {
     for (let row = 0; row < P; row++) {
-      if (last[row] === 0 || full[row] !== 0) continue;
+      const x = sample[row]!;
+      drawn[row] = x === x && full[row] === 0 ? 1 : 0;
+    }
+    // the preset's and the scenario's overrides (scalar, dated) are not drawn, from whichever month
+    for (const id in preset.overrides) notDrawn(c, id);
+    for (const id in scenario.overrides) notDrawn(c, id);
+    if (preset.dated) for (const id in preset.dated) notDrawn(c, id);
+  } else drawn.fill(0, 0, P);
+  let state = bufferState.get(values);
+  const restoring = state && state.valid && state.base === base && state.dirty.length === P;
+  if (restoring) {
+    const last = state!.dirty;
+    for (let row = 0; row < P; row++) {
+      if (last[row] === 0 || full[row] !== 0 || drawn[row] !== 0) continue;
       // a plain loop: `set(base.subarray(…))` allocates a view per row
       const end = row * M + M;
       for (let i = row * M; i < end; i++) values[i] = base[i]!;
@@ -385,23 +436,34 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
   if (state) state.valid = false;
-  const sample = options.sample;
   if (sample) {
     const from = plan ? Math.min(plan.sampleFrom, M) : 0;
+    const range = rowRange(base, P, M, from);
     for (let row = 0; row < P; row++) {
+      if (drawn[row] === 0) continue;
       const x = sample[row]!;
-      if (x !== x) continue;
-      if (full[row] !== 0) continue; // overridden in every month: not drawn
-      const p = c.parameters[row]!;
-      const id = p.id;
-      if (id in preset.overrides || id in scenario.overrides || (preset.dated && id in preset.dated)) continue;
       const offset = row * M;
+      // before `from`: the base (a restore, when this buffer held a changed row)
+      if (restoring) for (let i = offset; i < offset + from; i++) values[i] = base[i]!;
       // scalar rows: the draw relative to the register default (a fitted value is scaled alike)
-      const factor = c.dated[row] == null ? ((p.value as number) !== 0 ? x / (p.value as number) : 1) : x;
-      if (c.dated[row] == null && (p.value as number) === 0) values.fill(x, offset + from, offset + M);
-      else for (let t = from; t < M; t++) values[offset + t]! *= factor;
+      const value = c.parameters[row]!.value;
+      let low: number;
+      let high: number;
+      if (c.dated[row] == null && (value as number) === 0) {
+        values.fill(x, offset + from, offset + M);
+        low = high = x;
+      } else {
+        const factor = c.dated[row] == null ? x / (value as number) : x;
+        for (let i = offset + from; i < offset + M; i++) values[i] = base[i]! * factor;
+        // the range of the drawn values (rounding is monotonic: the extremes scale exactly)
+        const a = range.min[row]! * factor;
+        const b = range.max[row]! * factor;
+        low = a < b ? a : b;
+        high = a < b ? b : a;
+      }
       dirty[row] = 1;
-      check[row] = 1;
+      // the bounds pass only where a drawn value may lie outside them (later writes are bounded)
+      if (!(low >= c.min[row]! && high <= c.max[row]!) || from >= M) check[row] = 1;
     }
   }
   applyOverrides(values, c, preset.overrides, presetFrom, M, "preset " + preset.id);
@@ -413,7 +475,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     const measure = c.measures.get(sm.id)!;
     for (const effect of measure.effects!) {
       const row = c.index.get(effect.parameter)!;
-      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && check[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
+      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
       if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
     }
   }
@@ -514,7 +576,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
   }
 }
 
-function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number, mark = true): void {
+function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number, mark = true, until = M): void {
   const measure = c.measures.get(sm.id);
   if (!measure) throw new Error(`scenario: unknown measure "${sm.id}"`);
   if (!measure.effects || measure.effects.length === 0) return; // not quantifiable: no effect, by design
@@ -522,12 +584,12 @@ function applyMeasure(values: Float64Array, c: Compiled, sm: ScenarioMeasure, st
     const row = c.index.get(effect.parameter);
     if (row == null) throw new Error(`measure "${measure.id}": unknown parameter "${effect.parameter}"`);
     if (mark) dirty[row] = 1;
-    applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
+    applyEffectRow(values, c, row, effect, sm, measure, start, M, from, until);
   }
 }
 
 /** Applies one effect of a measure to one row from month offset `from` (start, end, ramp, strength, bounds). */
-function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: MeasureEffect, sm: ScenarioMeasure, measure: Measure, start: number, M: number, from: number): void {
+function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: MeasureEffect, sm: ScenarioMeasure, measure: Measure, start: number, M: number, from: number, until = M): void {
   const s = monthIndex(sm.start);
   const endText = sm.end ?? measure.defaultEnd;
   const e = endText ? monthIndex(endText) : Infinity;
@@ -537,7 +599,7 @@ function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: 
   const lo = c.min[row]!;
   const hi = c.max[row]!;
   const t0 = Math.max(from, s - start);
-  const t1 = Math.min(M, e - start + 1);
+  const t1 = Math.min(until, e - start + 1);
   const change = effect.change;
   // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
   const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
@@ -560,10 +622,37 @@ function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: 
 /** Row from which an override (or a dated override) replaced the values in this resolution (M = none). */
 let replacedFrom = new Int32Array(0);
 
+/** Baseline measures applied on top of the register (embedded ones are in the register already). */
+const appliedCache = new WeakMap<Compiled, ScenarioMeasure[]>();
+function appliedBaseline(c: Compiled): ScenarioMeasure[] {
+  let hit = appliedCache.get(c);
+  if (!hit) appliedCache.set(c, (hit = c.baselineMeasures.filter((sm) => c.measures.get(sm.id)!.embedded !== true)));
+  return hit;
+}
+
 /** The baseline measures that apply under a plan, with the scenario's switched-off ones removed. */
 function activeBaseline(c: Compiled, start: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): ScenarioMeasure[] {
-  if (!off?.length && (!plan || plan.skipBaselineAfter == null)) return c.baselineMeasures as ScenarioMeasure[];
-  return c.baselineMeasures.filter((sm) => !(off && off.includes(sm.id)) && !(plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter));
+  const applied = appliedBaseline(c);
+  if (!off?.length && (!plan || plan.skipBaselineAfter == null)) return applied;
+  return applied.filter((sm) => !(off && off.includes(sm.id)) && !(plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter));
+}
+
+/**
+ * Removes an embedded measure's effect from month offset `from` on (within its period): add −change,
+ * divide by the factor, or move towards `without` (set), with the measure's ramp.
+ */
+function removeEmbedded(values: Float64Array, c: Compiled, sm: ScenarioMeasure, start: number, M: number, from: number): void {
+  const measure = c.measures.get(sm.id)!;
+  for (const effect of measure.effects!) {
+    const row = c.index.get(effect.parameter)!;
+    const inverse: MeasureEffect =
+      effect.mode === "add"
+        ? {parameter: effect.parameter, mode: "add", change: -effect.change}
+        : effect.mode === "scale"
+          ? {parameter: effect.parameter, mode: "scale", change: 1 / effect.change}
+          : {parameter: effect.parameter, mode: "set", change: effect.without!};
+    applyEffectRow(values, c, row, inverse, sm, measure, start, M, from);
+  }
 }
 
 const planBaseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
@@ -582,7 +671,7 @@ function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | und
     planKeys.set(plan!, key);
   }
   key = M + key;
-  if (off && off.length) key += `|off:${[...off].sort().join(",")}`;
+  if (off && off.length) key += `|off:${[...off].sort().join(",")}@${plan ? plan.measuresFrom : 0}`;
   let perCompiled = planBaseCache.get(c);
   if (!perCompiled) planBaseCache.set(c, (perCompiled = new Map()));
   let base = perCompiled.get(key);
@@ -597,6 +686,22 @@ function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | und
     if (plan.freezeFrom != null && plan.freezeFrom < M) freezeDated(base, c, plan.freezeFrom, M, start, plan.knownBy ?? "", false);
   }
   for (const sm of activeBaseline(c, start, plan, off)) applyMeasure(base, c, sm, start, M, 0, false);
+  // a baseline measure switched off still holds in the observed past: it is removed only from the
+  // months in which scenario measures apply (after the origin), never by rewriting history
+  if (off && off.length) {
+    const from = plan ? Math.min(plan.measuresFrom, M) : 0;
+    for (const sm of c.baselineMeasures) {
+      if (!off.includes(sm.id)) continue;
+      if (c.measures.get(sm.id)!.embedded === true) {
+        // in the register: take its effect out from the first month scenario measures apply
+        if (from < M) removeEmbedded(base, c, sm, start, M, from);
+        continue;
+      }
+      if (from === 0) continue;
+      if (plan && plan.skipBaselineAfter != null && monthIndex(sm.start) - start > plan.skipBaselineAfter) continue;
+      applyMeasure(base, c, sm, start, M, 0, false, from);
+    }
+  }
   if (perCompiled.size > 64) perCompiled.clear();
   perCompiled.set(key, base);
   return base;

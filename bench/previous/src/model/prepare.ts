@@ -65,7 +65,9 @@ export function prepare(scenario: Scenario, inputs: ModelInputs): Prepared {
   const plan: ResolvePlan = {
     presetFrom: after,
     overridesFrom,
-    measuresFrom: after,
+    // a free run (no resets to readings) asks what the model does on its own: scenario measures and
+    // switched-off baseline measures act over their whole period, also before the origin
+    measuresFrom: scenario.freeRun ? 0 : after,
     sampleFrom: after,
     internal,
     internalFrom: Math.min(state.firstUnobserved, after)

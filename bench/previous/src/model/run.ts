@@ -96,6 +96,8 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   const pGl = row(sl.grant_rate_low);
   const pPause = row(sl.decision_pause_high_share);
   const pTerm = row(sl.legal_term_months);
+  const pShortShare = row(sl.short_term_share);
+  const pShortTerm = row(sl.short_legal_term_months);
   const pDwangsom = row(sl.dwangsom_per_case_month);
   const pAppeal = row(sl.appeal_share);
   const pAppealMonths = row(sl.appeal_months);
@@ -109,6 +111,9 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   const pTravel = row(sl.nareis_travel_months);
   const pUnhoused = row(sl.nareis_unhoused_share);
   const pNTerm = row(sl.nareis_legal_term_months);
+  const pSubHigh = row(sl.subsidiary_share_high);
+  const pSubMid = row(sl.subsidiary_share_mid);
+  const pSubFactor = row(sl.nareis_subsidiary_factor);
   const pOcc = row(sl.occupancy_rate);
   const pStable = row(sl.capacity_stable);
   const pFlex = row(sl.capacity_flex);
@@ -262,7 +267,7 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
 
   // Cached reciprocals (divisions are slow; most of these rows are constant).
   let cReq = NaN, fReq = 1, cNd = NaN, fNd = 1, cTr = NaN, fTr = 1, cAp = NaN, fAp = 1, cNc = NaN, fNc = 1;
-  let cAcc = NaN, fAcc = 1, gAcc = 0, cTerm = NaN, L = 1, cNTerm = NaN, LN = 1;
+  let cAcc = NaN, fAcc = 1, gAcc = 0, cTerm = NaN, L = 1, cNTerm = NaN, LN = 1, cSTerm = NaN, LS = 1;
   let cDays = NaN, keep = 1, carry = 0, cNorm = NaN, normRate = 1, cOcc = NaN, fOcc = 1;
 
   const start = ps.startIndex;
@@ -378,7 +383,12 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const decisions = d1 + d2 + d3 + d4;
 
     // ---- nareis (abroad until arrival: outside the system)
-    nareisToRequest += (gHigh * v[pPh + t] + gMid * v[pPm + t] + gLow * v[pPl + t]) * v[pReqShare + t];
+    // subsidiary-protection holders (a share of each group's grants) bring a fraction
+    // `nareis_subsidiary_factor` of the family members a refugee brings (1 = the same rules)
+    const subCut = 1 - v[pSubFactor + t]!;
+    const keepHigh = subCut > 0 ? 1 - v[pSubHigh + t]! * subCut : 1;
+    const keepMid = subCut > 0 ? 1 - v[pSubMid + t]! * subCut : 1;
+    nareisToRequest += (gHigh * v[pPh + t] * keepHigh + gMid * v[pPm + t] * keepMid + gLow * v[pPl + t]) * v[pReqShare + t];
     const tauReq = v[pReqMonths + t];
     if (tauReq !== cReq) {
       cReq = tauReq;
@@ -581,7 +591,19 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     const recent3 = run3 - cum3[k - L];
     const recentN = runN - cumN[k - LN];
     const backlogTrack3 = backlogTrack3High + backlogTrack3Mid;
-    const past3 = backlogTrack3 > recent3 ? backlogTrack3 - recent3 : 0;
+    let past3 = backlogTrack3 > recent3 ? backlogTrack3 - recent3 : 0;
+    // a share of the open cases falls under the shorter (original) legal term
+    const shortShare = v[pShortShare + t]!;
+    if (shortShare > 0) {
+      const sTerm = v[pShortTerm + t]!;
+      if (sTerm !== cSTerm) {
+        cSTerm = sTerm;
+        LS = clampTerm(sTerm);
+      }
+      const recentS = run3 - cum3[k - LS];
+      const pastS = backlogTrack3 > recentS ? backlogTrack3 - recentS : 0;
+      past3 += (pastS - past3) * shortShare;
+    }
     const pastN = nareisBacklog > recentN ? nareisBacklog - recentN : 0;
     const pastTerm = past3 + pastN;
 

@@ -65,6 +65,25 @@ export interface MeasureEffect {
   mode: "set" | "add" | "scale";
   /** At strength 1; scaled linearly by strength (scale: 1 + (change - 1) * strength). */
   change: number;
+  /**
+   * Embedded measures in "set" mode: the value the parameter would have had without the measure
+   * (switching the measure off sets this value over the measure's period).
+   */
+  without?: number;
+}
+
+/** An output a measure is documented to move (checked by test/unit/measure-targets.test.ts). */
+export interface MeasureTarget {
+  /**
+   * An outcome id (src/model/outcomes.ts), "<series>@YYYY-MM" (a stock in a month), "<series>:YYYY"
+   * (a calendar-year sum), or "retro:<series>" (the largest change during the measure's period in the
+   * free-run retrospective, for measures that acted before the forecast origin).
+   */
+  output: string;
+  /** Sign of (with the measure − without it). */
+  sign: 1 | -1;
+  /** Smallest absolute change at default strength that counts as "doing something". */
+  min: number;
 }
 
 /** One entry of the measures catalogue (`data/measures.json`). */
@@ -95,6 +114,20 @@ export interface Measure {
    * to defaultEnd at strength 1; a scenario can switch it off (`Scenario.off`).
    */
   inBaseline?: boolean;
+  /**
+   * True = the measure's effect is already in the register's values (they are calibrated on
+   * observations made while it was in force). The baseline is the register itself; switching the
+   * measure off removes its effect (add −change, divide by the factor, or set `without`).
+   */
+  embedded?: boolean;
+  /** Dutch: which parameters it moves and how, in plain words. */
+  mechanism?: string;
+  /** Strength range (the default is 1) with the reasoning for low and high (Dutch). */
+  strengthLow?: number;
+  strengthHigh?: number;
+  rangeReason?: string;
+  /** Outputs the measure is documented to move, with the sign. */
+  targets?: MeasureTarget[];
 }
 
 /** A measure switched on in a scenario. */
