@@ -190,6 +190,13 @@ export interface ParameterSet {
   months: number;
   values: Float64Array;
   compiled: Compiled;
+  /**
+   * The cached base matrix the values were resolved from (register defaults, the origin's fit, the
+   * baseline measures), and the first month offset from which the values may differ from it (M: none).
+   * Runs with the same base that change nothing up to the origin share the simulated past (run.ts).
+   */
+  base?: Float64Array;
+  changedFrom?: number;
 }
 
 /** Returns the value of parameter `id` in month offset `t` of a resolved set. */
@@ -324,10 +331,14 @@ function baseMatrix(c: Compiled, start: number, M: number): Float64Array {
 
 /** Rows the current resolution changed (restored from the base matrix by the next one). */
 let dirty = new Uint8Array(0);
+/** First month offset the current resolution wrote a value that may differ from the base. */
+let changedFrom = 0;
 /** Rows that need the physical-bounds pass (drawn rows whose draw may leave the bounds; see `drawn` for all drawn rows). */
 let check = new Uint8Array(0);
 /** Rows an override overwrites for every month (no restore needed). */
 let full = new Uint8Array(0);
+/** Month offset from which an override or dated override overwrites a row in this resolution (M: none). */
+let overwriteFrom = new Int32Array(0);
 /** Minimum and maximum of every row of a base matrix from month offset `from` (cached per base). */
 const rangeCache = new WeakMap<Float64Array, {from: number; min: Float64Array; max: Float64Array}>();
 
@@ -366,7 +377,7 @@ function notDrawn(c: Compiled, id: string): void {
  * resolution changed. Restoring only those rows (instead of copying the whole matrix) makes
  * repeated runs (band, slider moves) cheaper.
  */
-const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array; valid: boolean}>();
+const bufferState = new WeakMap<Float64Array, {base: Float64Array; dirty: Uint8Array; valid: boolean; months: number; changedFrom: number}>();
 
 /**
  * Resolves a scenario's parameters month by month from MODEL_START to the scenario's end. Assumes a
@@ -393,12 +404,31 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     full = new Uint8Array(P);
     drawn = new Uint8Array(P);
     replacedFrom = new Int32Array(P);
+    overwriteFrom = new Int32Array(P);
   }
   dirty.fill(0, 0, P);
   check.fill(0, 0, P);
   full.fill(0, 0, P);
   replacedFrom.fill(M, 0, P);
-  // Rows that an override replaces in every month need no restore (unknown ids throw below).
+  overwriteFrom.fill(M, 0, P);
+  changedFrom = M;
+  // Rows that an override replaces from some month on need no restore from there (unknown ids throw
+  // below); those it replaces in every month are not drawn either.
+  for (const id in preset.overrides) {
+    const row = c.index.get(id);
+    if (row != null && presetFrom < overwriteFrom[row]!) overwriteFrom[row] = presetFrom;
+  }
+  if (preset.dated) {
+    for (const id in preset.dated) {
+      const row = c.index.get(id);
+      // an empty step list writes nothing (compileDated skips it)
+      if (row != null && preset.dated[id]!.length > 0 && presetFrom < overwriteFrom[row]!) overwriteFrom[row] = presetFrom;
+    }
+  }
+  for (const id in scenario.overrides) {
+    const row = c.index.get(id);
+    if (row != null && overridesFrom < overwriteFrom[row]!) overwriteFrom[row] = overridesFrom;
+  }
   if (presetFrom === 0) {
     for (const id in preset.overrides) {
       const row = c.index.get(id);
@@ -424,14 +454,16 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     if (preset.dated) for (const id in preset.dated) notDrawn(c, id);
   } else drawn.fill(0, 0, P);
   let state = bufferState.get(values);
-  const restoring = state && state.valid && state.base === base && state.dirty.length === P;
+  const restoring = state !== undefined && state.valid && state.base === base && state.dirty.length === P && state.months === M;
+  // the buffer equals the base before the month the last resolution first changed
+  const lastFrom = restoring ? state!.changedFrom : 0;
   if (restoring) {
     const last = state!.dirty;
     for (let row = 0; row < P; row++) {
-      if (last[row] === 0 || full[row] !== 0 || drawn[row] !== 0) continue;
+      if (last[row] === 0 || drawn[row] !== 0) continue;
       // a plain loop: `set(base.subarray(…))` allocates a view per row
-      const end = row * M + M;
-      for (let i = row * M; i < end; i++) values[i] = base[i]!;
+      const end = row * M + overwriteFrom[row]!;
+      for (let i = row * M + lastFrom; i < end; i++) values[i] = base[i]!;
     }
   } else values.set(base);
   // Forget the state until this resolution succeeds: if it throws half-way, the next run copies all.
@@ -444,7 +476,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       const x = sample[row]!;
       const offset = row * M;
       // before `from`: the base (a restore, when this buffer held a changed row)
-      if (restoring) for (let i = offset; i < offset + from; i++) values[i] = base[i]!;
+      if (restoring) for (let i = offset + lastFrom; i < offset + from; i++) values[i] = base[i]!;
       // scalar rows: the draw relative to the register default (a fitted value is scaled alike)
       const value = c.parameters[row]!.value;
       let low: number;
@@ -462,6 +494,7 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
         high = a < b ? b : a;
       }
       dirty[row] = 1;
+      if (from < changedFrom) changedFrom = from;
       // the bounds pass only where a drawn value may lie outside them (later writes are bounded)
       if (!(low >= c.min[row]! && high <= c.max[row]!) || from >= M) check[row] = 1;
     }
@@ -482,16 +515,6 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M, 0);
   const measuresFrom = plan ? plan.measuresFrom : 0;
   for (const sm of scenario.measures) applyMeasure(values, c, sm, start, M, measuresFrom);
-  if (options.out === values) {
-    if (!state || state.dirty.length !== P) {
-      state = {base, dirty: new Uint8Array(P), valid: false};
-      bufferState.set(values, state);
-    }
-    state.base = base;
-    const kept = state.dirty;
-    for (let row = 0; row < P; row++) kept[row] = dirty[row]!;
-    state.valid = true;
-  }
   // physical bounds, on the rows a draw changed (register defaults are validated in range; override
   // values are clamped when they are written, measure results after each measure)
   for (let row = 0; row < P; row++) {
@@ -501,12 +524,24 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
     const offset = row * M;
     for (let t = 0; t < M; t++) {
       const v = values[offset + t]!;
-      if (v < lo) values[offset + t] = lo;
-      else if (v > hi) values[offset + t] = hi;
-      else if (v !== v) values[offset + t] = lo;
+      if (v >= lo && v <= hi) continue;
+      values[offset + t] = v > hi ? hi : lo;
+      if (t < changedFrom) changedFrom = t;
     }
   }
-  return {start: MODEL_START, startIndex: start, months: M, values, compiled: c};
+  if (options.out === values) {
+    if (!state || state.dirty.length !== P) {
+      state = {base, dirty: new Uint8Array(P), valid: false, months: M, changedFrom: 0};
+      bufferState.set(values, state);
+    }
+    state.base = base;
+    state.months = M;
+    const kept = state.dirty;
+    for (let row = 0; row < P; row++) kept[row] = dirty[row]!;
+    state.changedFrom = changedFrom;
+    state.valid = true;
+  }
+  return {start: MODEL_START, startIndex: start, months: M, values, compiled: c, base, changedFrom};
 }
 
 /** Backtests: holds every dated row at its value in month offset `from`, keeping steps announced by `knownBy`. */
@@ -557,6 +592,7 @@ function applyDated(values: Float64Array, c: Compiled, dated: Record<string, Dat
       values[offset + t] = steps[k]!;
     }
     if (from < replacedFrom[row]!) replacedFrom[row] = from;
+    if (from < changedFrom) changedFrom = from;
     dirty[row] = 1;
   }
 }
@@ -572,6 +608,7 @@ function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<str
     else if (v > c.max[row]) v = c.max[row];
     if (from < M) values.fill(v, row * M + from, row * M + M);
     if (from < replacedFrom[row]!) replacedFrom[row] = from;
+    if (from < changedFrom) changedFrom = from;
     dirty[row] = 1;
   }
 }
@@ -603,19 +640,43 @@ function applyEffectRow(values: Float64Array, c: Compiled, row: number, effect: 
   const change = effect.change;
   // Same arithmetic as measureWeight × strength and applyEffect, with the mode hoisted out of the loop.
   const mode = effect.mode === "set" ? 0 : effect.mode === "add" ? 1 : 2;
-  const rampOn = ramp > 0;
-  for (let t = t0; t < t1; t++) {
-    let w = 1;
-    if (rampOn) {
-      w = (start + t - s + 1) / ramp;
-      if (w > 1) w = 1;
+  if (t0 < t1 && t0 < changedFrom) changedFrom = t0;
+  let t = t0;
+  // the ramp: weight (months since start + 1) / ramp, below 1 (it only grows)
+  if (ramp > 0) {
+    for (; t < t1; t++) {
+      let w = (start + t - s + 1) / ramp;
+      if (w >= 1) break;
+      w *= strength;
+      const i = offset + t;
+      const x = values[i]!;
+      const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
+      // physical bounds after each measure (NaN → lower bound)
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
     }
-    w *= strength;
-    const i = offset + t;
-    const x = values[i]!;
-    const y = mode === 0 ? x + (change - x) * w : mode === 1 ? x + change * w : x * (1 + (change - 1) * w);
-    // physical bounds after each measure (NaN → lower bound)
-    values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
+  }
+  // after the ramp: the full weight, one loop per mode (the same arithmetic, terms hoisted)
+  const w = strength;
+  const i0 = offset + t;
+  const i1 = offset + t1;
+  if (mode === 0) {
+    for (let i = i0; i < i1; i++) {
+      const x = values[i]!;
+      const y = x + (change - x) * w;
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
+    }
+  } else if (mode === 1) {
+    const d = change * w;
+    for (let i = i0; i < i1; i++) {
+      const y = values[i]! + d;
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
+    }
+  } else {
+    const k = 1 + (change - 1) * w;
+    for (let i = i0; i < i1; i++) {
+      const y = values[i]! * k;
+      values[i] = y < lo ? lo : y > hi ? hi : y !== y ? lo : y;
+    }
   }
 }
 
@@ -660,7 +721,18 @@ const planBaseCache = new WeakMap<Compiled, Map<string, Float64Array>>();
 const planKeys = new WeakMap<ResolvePlan, string>();
 
 /** Register defaults, the origin's fitted values, the backtest freeze and the baseline measures (cached). */
+/** The last base returned for a plan without switched-off measures (the runs of a band reuse one plan). */
+let lastBase: {c: Compiled; plan: ResolvePlan | undefined; start: number; M: number; base: Float64Array} | null = null;
+
 function planBase(c: Compiled, start: number, M: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): Float64Array {
+  const noOff = !off || off.length === 0;
+  if (noOff && lastBase !== null && lastBase.plan === plan && plan !== undefined && lastBase.c === c && lastBase.M === M && lastBase.start === start) return lastBase.base;
+  const base = planBaseKeyed(c, start, M, plan, off);
+  if (noOff) lastBase = {c, plan, start, M, base};
+  return base;
+}
+
+function planBaseKeyed(c: Compiled, start: number, M: number, plan: ResolvePlan | undefined, off: readonly string[] | undefined): Float64Array {
   const register = baseMatrix(c, start, M);
   let key = plan ? planKeys.get(plan) : "";
   if (key === undefined) {

@@ -29,6 +29,11 @@ export interface Prepared {
   /** Stock readings (see origin.ts ANCHOR_SERIES), or null. */
   anchors: Float64Array | null;
   state: OriginState;
+  /**
+   * Key of the shared past (run.ts): the origin state when everything up to the origin comes from
+   * it (no free run, no backtest, no user-supplied observations up to the origin), else null.
+   */
+  prefixKey: OriginState | null;
 }
 
 /** The origin a scenario runs from: its own, else its preset's, else the data's default. */
@@ -97,7 +102,9 @@ export function prepare(scenario: Scenario, inputs: ModelInputs): Prepared {
       monthly[key] = target;
     }
   }
-  return {origin, originOffset, months, outputOffset, plan, inputs: monthly, anchors: scenario.freeRun ? null : state.anchors, state};
+  const userPast = user != null && outputOffset <= originOffset && OBSERVED_INPUTS.some((key) => (user[key]?.length ?? 0) > 0);
+  const prefixKey = scenario.freeRun || scenario.backtest || userPast ? null : state;
+  return {origin, originOffset, months, outputOffset, plan, inputs: monthly, anchors: scenario.freeRun ? null : state.anchors, state, prefixKey};
 }
 
 /** The first month in which scenario changes apply: the month after the origin (or later). */

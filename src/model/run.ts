@@ -63,7 +63,7 @@ function clampTerm(x: number): number {
  * Simulates with resolved parameters into `buffers.out`. Low-level: `run` is the public entry.
  * Returns nothing; read the series from `buffers.out`.
  */
-export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "anchors" | "originOffset"> | null, buffers: RunBuffers): void {
+export function simulate(ps: ParameterSet, prepared: (Pick<Prepared, "inputs" | "anchors" | "originOffset"> & {prefixKey?: object | null}) | null, buffers: RunBuffers): void {
   const M = ps.months;
   const v = ps.values;
   const sl = ps.compiled.slot;
@@ -278,7 +278,49 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
   let growthRate = NaN;
   // repeat + resettlement + nareis arrivals of the previous month (MPP path)
   let otherPrev = (v[pRepeat]! + v[pResettle]!) * INV12 + nareisTravelling / Math.max(1, v[pTravel]!);
-  for (let t = 0; t < M; t++) {
+
+  // ---- the shared past: resume from the state at the origin when an earlier run recorded it for
+  // the same past (see prefixFor), else simulate from the start and record it for the next run
+  let t0 = 0;
+  let recordAt = -1;
+  const prefix = prefixFor(ps, prepared, M);
+  if (prefix !== null) {
+    if (prefix.ready) {
+      const st = prefix.state;
+      backlogTrack1 = st[0]!;
+      backlogTrack2 = st[1]!;
+      backlogTrack4 = st[2]!;
+      backlogTrack3High = st[3]!;
+      backlogTrack3Mid = st[4]!;
+      permitWaiting = st[5]!;
+      nareisInCoa = st[6]!;
+      appealing = st[7]!;
+      leaving = st[8]!;
+      leavingDublin = st[9]!;
+      doorstroom = st[10]!;
+      nareisToRequest = st[11]!;
+      nareisBacklog = st[12]!;
+      nareisTravelling = st[13]!;
+      nidosCaseload = st[14]!;
+      entered = st[15]!;
+      left = st[16]!;
+      adjusted = st[17]!;
+      run3 = st[18]!;
+      runN = st[19]!;
+      needAcc = st[20]!;
+      needMonths = st[21]!;
+      taakNeed = st[22]!;
+      otherPrev = st[23]!;
+      // readings are only up to the origin: none is left after it
+      anchorK = anchorMonths.length;
+      nextAnchor = -1;
+      restorePrefix(prefix, buffers);
+      t0 = prefix.T + 1;
+      year = Math.floor((start + t0) / 12);
+      mo = start + t0 - year * 12 - 1;
+    } else recordAt = prefix.T;
+  }
+  for (let t = t0; t < M; t++) {
     if (++mo === 12) {
       mo = 0;
       year++;
@@ -669,7 +711,136 @@ export function simulate(ps: ParameterSet, prepared: Pick<Prepared, "inputs" | "
     o[o_left_cumulative + t] = left;
     o[o_in_system + t] = backlog + permitWaiting + nareisInCoa + doorstroom + appealing + leaving + leavingDublin;
     o[o_adjusted_cumulative + t] = adjusted;
+
+    if (t === recordAt) {
+      const st = prefix!.state;
+      st[0] = backlogTrack1;
+      st[1] = backlogTrack2;
+      st[2] = backlogTrack4;
+      st[3] = backlogTrack3High;
+      st[4] = backlogTrack3Mid;
+      st[5] = permitWaiting;
+      st[6] = nareisInCoa;
+      st[7] = appealing;
+      st[8] = leaving;
+      st[9] = leavingDublin;
+      st[10] = doorstroom;
+      st[11] = nareisToRequest;
+      st[12] = nareisBacklog;
+      st[13] = nareisTravelling;
+      st[14] = nidosCaseload;
+      st[15] = entered;
+      st[16] = left;
+      st[17] = adjusted;
+      st[18] = run3;
+      st[19] = runN;
+      st[20] = needAcc;
+      st[21] = needMonths;
+      st[22] = taakNeed;
+      st[23] = otherPrev;
+    }
   }
+  if (recordAt >= 0) recordPrefix(prefix!, buffers);
+  else if (prefix === null) forgetPrefix(buffers);
+}
+
+// ---- The shared past
+//
+// Up to the forecast origin every run of a scenario with the same origin follows the observed past:
+// the scenario's presets, overrides, measures and Monte Carlo draws apply from the month after the
+// origin (prepare.ts, ResolvePlan). When the parameter matrix is the same cached base up to the
+// origin (ParameterSet.base and .changedFrom) and the observed inputs and readings are those of the
+// origin (Prepared.prefixKey), the months up to the origin are identical in every such run. The
+// first run records its state at the end of the origin month, its outputs and its age bookkeeping up
+// to it; later runs copy those (or find them still in their buffers) and simulate only the months
+// after the origin. The arithmetic after the origin is the same, so the outputs are bit-identical
+// (test/property/prefix.property.test.ts compares with the full simulation).
+
+/** Number of state variables carried from month to month. */
+const STATE_VARS = 24;
+
+interface Prefix {
+  /** Last month offset of the shared past (the origin). */
+  T: number;
+  months: number;
+  ready: boolean;
+  state: Float64Array;
+  /** Outputs up to T: `out[s * (T + 1) + t]`. */
+  out: Float64Array;
+  /** Age bookkeeping up to the origin month's position. */
+  cum3: Float64Array;
+  cumN: Float64Array;
+}
+
+/** Recorded pasts per origin state (Prepared.prefixKey) and per base matrix. */
+const prefixes = new WeakMap<object, WeakMap<Float64Array, Prefix>>();
+/** Which recorded past a buffer holds up to its origin (out, cum3 and cumN are tracked alike). */
+const holds = new WeakMap<Float64Array, Prefix>();
+let prefixSharing = true;
+
+/** Tests: switch the shared past off (every run simulates from the start) or on again. */
+export function setPrefixSharing(on: boolean): void {
+  prefixSharing = on;
+}
+
+function prefixFor(ps: ParameterSet, prepared: {originOffset: number; prefixKey?: object | null} | null, M: number): Prefix | null {
+  if (!prefixSharing || prepared === null || prepared.prefixKey == null || ps.base === undefined) return null;
+  const T = prepared.originOffset;
+  if (!(T >= 0 && T < M - 1) || !(ps.changedFrom! > T)) return null;
+  let perBase = prefixes.get(prepared.prefixKey);
+  if (perBase === undefined) prefixes.set(prepared.prefixKey, (perBase = new WeakMap()));
+  let p = perBase.get(ps.base);
+  if (p === undefined || p.T !== T || p.months !== M) {
+    p = {T, months: M, ready: false, state: new Float64Array(STATE_VARS), out: new Float64Array(S * (T + 1)), cum3: new Float64Array(MAX_TERM + 2 + T), cumN: new Float64Array(MAX_TERM + 2 + T)};
+    perBase.set(ps.base, p);
+  }
+  return p;
+}
+
+function recordPrefix(p: Prefix, b: RunBuffers): void {
+  const n = p.T + 1;
+  const M = p.months;
+  for (let s = 0; s < S; s++) {
+    const from = s * M;
+    const to = s * n;
+    for (let t = 0; t < n; t++) p.out[to + t] = b.out[from + t]!;
+  }
+  for (let k = 0; k < p.cum3.length; k++) {
+    p.cum3[k] = b.cum3[k]!;
+    p.cumN[k] = b.cumN[k]!;
+  }
+  p.ready = true;
+  holds.set(b.out, p);
+  holds.set(b.cum3, p);
+  holds.set(b.cumN, p);
+}
+
+function restorePrefix(p: Prefix, b: RunBuffers): void {
+  if (holds.get(b.out) !== p) {
+    const n = p.T + 1;
+    const M = p.months;
+    for (let s = 0; s < S; s++) {
+      const from = s * n;
+      const to = s * M;
+      for (let t = 0; t < n; t++) b.out[to + t] = p.out[from + t]!;
+    }
+    holds.set(b.out, p);
+  }
+  if (holds.get(b.cum3) !== p || holds.get(b.cumN) !== p) {
+    for (let k = 0; k < p.cum3.length; k++) {
+      b.cum3[k] = p.cum3[k]!;
+      b.cumN[k] = p.cumN[k]!;
+    }
+    holds.set(b.cum3, p);
+    holds.set(b.cumN, p);
+  }
+}
+
+/** A run that simulated from the start without recording leaves its own past in the buffers. */
+function forgetPrefix(b: RunBuffers): void {
+  holds.delete(b.out);
+  holds.delete(b.cum3);
+  holds.delete(b.cumN);
 }
 
 const EMPTY_MONTHS = new Int32Array(0);
