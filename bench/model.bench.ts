@@ -103,11 +103,16 @@ console.log(
 const ctx = models.map((m) => m.setup(benchScenario, inputs));
 report("runInto (resolve + simulate, preallocated)", compare(ctx.map((c) => c.runInto)));
 report("runInto with a Monte Carlo draw (a band's run)", compare(ctx.map((c) => c.runIntoSampled)));
+// the explorer's own scenario: origin at the newest observations, so more of the run is shared past
+const explorer = models.map((m) => m.setup(cur.explorerScenario(), inputs));
+report("runInto, explorer scenario (origin 2025)", compare(explorer.map((c) => c.runInto)));
+report("runInto with a draw, explorer scenario", compare(explorer.map((c) => c.runIntoSampled)));
 report("run (+ output arrays and summary)", compare(ctx.map((c) => c.run)));
 report("  simulate only", compare(ctx.map((c) => c.simulate)));
 report("  resolveParameters only", compare(ctx.map((c) => c.resolve)));
 report("  prepare (origin state cached)", compare(ctx.map((c) => c.prepare)));
 report("band n=1000, all series", compare(models.map((m) => () => m.band(benchScenario, inputs, 1000, 42))), false);
+report("band n=1000, all series, explorer scenario", compare(models.map((m) => () => m.band(cur.explorerScenario(), inputs, 1000, 42))), false);
 report(`band n=1000, 5 series (page ind)`, compare(models.map((m) => () => m.band(benchScenario, inputs, 1000, 42, IND_SERIES))), false);
 report("band n=200, 5 series (page ind)", compare(models.map((m) => () => m.band(benchScenario, inputs, 200, 42, IND_SERIES))), false);
 

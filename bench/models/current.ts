@@ -17,6 +17,14 @@ export function benchScenario(inputs: ModelInputs): Scenario {
   };
 }
 
+/**
+ * The explorer's scenario: the default preset from the data's default forecast origin (the newest
+ * observations), with one slider moved; what a page runs on every slider move.
+ */
+export function explorerScenario(): Scenario {
+  return {preset: "ongewijzigd", overrides: {grant_rate_mid: 0.45}, measures: []};
+}
+
 export const api: ModelApi = {
   setup(scenario, inputs) {
     const prepared = prepare(scenario, inputs);
