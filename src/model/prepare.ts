@@ -48,6 +48,9 @@ export function simulatedMonths(scenario: Scenario): number {
   return monthIndex(scenario.end ?? HORIZON_END) - monthIndex(MODEL_START) + 1;
 }
 
+/** Observed inputs up to the origin per origin state (scenarios without observations of their own). */
+const sharedInputs = new WeakMap<OriginState, {months: number; first: Float64Array; nareis: Float64Array}>();
+
 /** Builds the run plan of a scenario (see the module comment). */
 export function prepare(scenario: Scenario, inputs: ModelInputs): Prepared {
   const months = simulatedMonths(scenario);
@@ -91,8 +94,17 @@ export function prepare(scenario: Scenario, inputs: ModelInputs): Prepared {
     for (let t = 0; t <= originOffset && t < months; t++) out[t] = source[t]!;
     return out;
   };
-  monthly.inflow_first = upTo(state.inflowFirst);
-  monthly.inflow_nareis = upTo(state.inflowNareis);
+  const hasUser = user != null && OBSERVED_INPUTS.some((key) => (user[key]?.length ?? 0) > 0);
+  if (hasUser) {
+    monthly.inflow_first = upTo(state.inflowFirst);
+    monthly.inflow_nareis = upTo(state.inflowNareis);
+  } else {
+    // read-only and the same for every scenario at this origin: built once per origin state
+    let shared = sharedInputs.get(state);
+    if (shared === undefined || shared.months !== months) sharedInputs.set(state, (shared = {months, first: upTo(state.inflowFirst), nareis: upTo(state.inflowNareis)}));
+    monthly.inflow_first = shared.first;
+    monthly.inflow_nareis = shared.nareis;
+  }
   if (user) {
     for (const key of OBSERVED_INPUTS) {
       const values = user[key];
@@ -102,7 +114,7 @@ export function prepare(scenario: Scenario, inputs: ModelInputs): Prepared {
       monthly[key] = target;
     }
   }
-  const userPast = user != null && outputOffset <= originOffset && OBSERVED_INPUTS.some((key) => (user[key]?.length ?? 0) > 0);
+  const userPast = hasUser && outputOffset <= originOffset;
   const prefixKey = scenario.freeRun || scenario.backtest || userPast ? null : state;
   return {origin, originOffset, months, outputOffset, plan, inputs: monthly, anchors: scenario.freeRun ? null : state.anchors, state, prefixKey};
 }
