@@ -759,6 +759,8 @@ export function simulate(ps: ParameterSet, prepared: (Pick<Prepared, "inputs" | 
 const STATE_VARS = 24;
 
 interface Prefix {
+  key: object;
+  base: Float64Array;
   /** Last month offset of the shared past (the origin). */
   T: number;
   months: number;
@@ -786,15 +788,21 @@ function prefixFor(ps: ParameterSet, prepared: {originOffset: number; prefixKey?
   if (!prefixSharing || prepared === null || prepared.prefixKey == null || ps.base === undefined) return null;
   const T = prepared.originOffset;
   if (!(T >= 0 && T < M - 1) || !(ps.changedFrom! > T)) return null;
+  const last = lastPrefix;
+  if (last !== null && last.key === prepared.prefixKey && last.base === ps.base && last.T === T && last.months === M) return last;
   let perBase = prefixes.get(prepared.prefixKey);
   if (perBase === undefined) prefixes.set(prepared.prefixKey, (perBase = new WeakMap()));
   let p = perBase.get(ps.base);
   if (p === undefined || p.T !== T || p.months !== M) {
-    p = {T, months: M, ready: false, state: new Float64Array(STATE_VARS), out: new Float64Array(S * (T + 1)), cum3: new Float64Array(MAX_TERM + 2 + T), cumN: new Float64Array(MAX_TERM + 2 + T)};
+    p = {key: prepared.prefixKey, base: ps.base, T, months: M, ready: false, state: new Float64Array(STATE_VARS), out: new Float64Array(S * (T + 1)), cum3: new Float64Array(MAX_TERM + 2 + T), cumN: new Float64Array(MAX_TERM + 2 + T)};
     perBase.set(ps.base, p);
   }
+  lastPrefix = p;
   return p;
 }
+
+/** The prefix of the last run (the runs of a band or a decomposition share one). */
+let lastPrefix: Prefix | null = null;
 
 function recordPrefix(p: Prefix, b: RunBuffers): void {
   const n = p.T + 1;
@@ -812,9 +820,15 @@ function recordPrefix(p: Prefix, b: RunBuffers): void {
   holds.set(b.out, p);
   holds.set(b.cum3, p);
   holds.set(b.cumN, p);
+  lastHeld = {out: b.out, cum3: b.cum3, cumN: b.cumN, p};
 }
 
+/** The buffers of the last run and the past they hold (saves three lookups when one buffer set runs again). */
+let lastHeld: {out: Float64Array; cum3: Float64Array; cumN: Float64Array; p: Prefix} | null = null;
+
 function restorePrefix(p: Prefix, b: RunBuffers): void {
+  const h = lastHeld;
+  if (h !== null && h.p === p && h.out === b.out && h.cum3 === b.cum3 && h.cumN === b.cumN) return;
   if (holds.get(b.out) !== p) {
     const n = p.T + 1;
     const M = p.months;
@@ -833,10 +847,13 @@ function restorePrefix(p: Prefix, b: RunBuffers): void {
     holds.set(b.cum3, p);
     holds.set(b.cumN, p);
   }
+  lastHeld = {out: b.out, cum3: b.cum3, cumN: b.cumN, p};
 }
 
 /** A run that simulated from the start without recording leaves its own past in the buffers. */
 function forgetPrefix(b: RunBuffers): void {
+  const h = lastHeld;
+  if (h !== null && (h.out === b.out || h.cum3 === b.cum3 || h.cumN === b.cumN)) lastHeld = null;
   holds.delete(b.out);
   holds.delete(b.cum3);
   holds.delete(b.cumN);
