@@ -179,6 +179,8 @@ export class ColumnQuantiles {
   private readonly cutLe = new Uint8Array(6);
   private nCuts = 0;
   private readonly selKs = new Int32Array(4);
+  /** This column's thresholds (lo, hi per statistic). */
+  private readonly thr = new Float64Array(6);
 
   constructor(n: number, ps: readonly [number, number, number]) {
     this.n = n;
@@ -186,10 +188,9 @@ export class ColumnQuantiles {
     this.ks = Int32Array.from(ps, (p) => Math.floor(p * (n - 1)));
     this.pos = Float64Array.from(ps, (p) => p * (n - 1));
     this.w = Math.max(W_MIN, Math.round(n * W_PER_RUN));
-    const cap = Math.min(n, WINDOW_MAX);
-    this.windows = [new Int32Array(cap), new Int32Array(cap), new Int32Array(cap)];
-    this.wv = new Float64Array(cap);
-    this.wi = new Int32Array(cap);
+    this.windows = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+    this.wv = new Float64Array(Math.min(n, WINDOW_MAX));
+    this.wi = new Int32Array(Math.min(n, WINDOW_MAX));
     this.sorted = new Float64Array(n);
   }
 
@@ -225,10 +226,14 @@ export class ColumnQuantiles {
         return;
       }
     }
+    // windows first: one found wrong (see fastPass) makes the pass's cuts unusable for the others
     for (let j = 0; j < 3; j++) {
-      if ((missed & (1 << j)) === 0) this.fromWindow(j, col, off);
-      else this.bySelection(j, col, off);
+      if ((missed & (1 << j)) === 0 && !this.fromWindow(j, col, off)) {
+        missed |= 1 << j;
+        this.nCuts = 0;
+      }
     }
+    for (let j = 0; j < 3; j++) if ((missed & (1 << j)) !== 0) this.bySelection(j, col, off);
   }
 
   /** `quantiles` on a copy of the column (forgets the runs' order). */
@@ -289,7 +294,13 @@ export class ColumnQuantiles {
       const v = col[off + i]!;
       if ((loStrict ? v > lv : v >= lv) && (hiStrict ? v < hv : v <= hv)) x[size++] = v;
     }
-    // (size === hiCount − loCount: no NaN here, the pass or the scan checked)
+    if (size !== hiCount - loCount) {
+      // a cut's count was off (see fastPass): the whole column (no NaN: the pass or the scan checked)
+      this.nCuts = 0;
+      this.misses--;
+      this.bySelection(j, col, off);
+      return;
+    }
     const ks = this.selKs;
     const r0 = Math.max(k - w, loCount) - loCount;
     const r1 = k - loCount;
@@ -321,6 +332,15 @@ export class ColumnQuantiles {
     const h1 = this.threshold(3, col, off);
     const l2 = this.threshold(4, col, off);
     const h2 = this.threshold(5, col, off);
+    const thr = this.thr;
+    thr[0] = l0;
+    thr[1] = h0;
+    thr[2] = l1;
+    thr[3] = h1;
+    thr[4] = l2;
+    thr[5] = h2;
+    // (h − l finite also rules out NaN and infinite thresholds)
+    if (l0 <= h0 && l1 <= h1 && l2 <= h2 && Number.isFinite(h0 - l0) && Number.isFinite(h1 - l1) && Number.isFinite(h2 - l2)) return this.fastPass(col, off, l0, h0, l1, h1, l2, h2);
     const w0 = this.windows[0]!;
     const w1 = this.windows[1]!;
     const w2 = this.windows[2]!;
@@ -349,27 +369,60 @@ export class ColumnQuantiles {
       if (v >= l2 && v <= h2 && c2 < cap) w2[c2++] = i;
     }
     if (nan !== 0) return 8;
+    return this.check(b0, a0, c0, b1, a1, c1, b2, a2, c2);
+  }
+
+  /**
+   * The pass when each window's thresholds are finite with lo ≤ hi (the usual case): four counts and
+   * three range tests per value. v lies in [lo, hi] iff (v − lo)(v − hi) ≤ 0, except that the
+   * product of two tiny differences may round to 0 for a v just outside; `fromWindow` then finds a
+   * value outside [lo, hi] in the sorted window and gives the statistic up. (With hi − lo finite no
+   * difference overflows for v inside; NaN fails every test.) The values above the last window make
+   * the total: one short means NaN.
+   */
+  private fastPass(col: Float64Array, off: number, l0: number, h0: number, l1: number, h1: number, l2: number, h2: number): number {
+    const n = this.n;
+    const w0 = this.windows[0]!;
+    const w1 = this.windows[1]!;
+    const w2 = this.windows[2]!;
+    let b0 = 0;
+    let b1 = 0;
+    let b2 = 0;
+    let d2 = 0;
+    let c0 = 0;
+    let c1 = 0;
+    let c2 = 0;
+    for (let i = 0; i < n; i++) {
+      const v = col[off + i]!;
+      if (v < l0) b0++;
+      if (v < l1) b1++;
+      if (v < l2) b2++;
+      if (v > h2) d2++;
+      if ((v - l0) * (v - h0) <= 0) w0[c0++] = i;
+      if ((v - l1) * (v - h1) <= 0) w1[c1++] = i;
+      if ((v - l2) * (v - h2) <= 0) w2[c2++] = i;
+    }
+    if (b2 + c2 + d2 !== n) return 8;
+    return this.check(b0, b0 + c0, c0, b1, b1 + c1, c1, b2, b2 + c2, c2);
+  }
+
+  /** Records the pass's counts and cuts; the bit mask of statistics whose window misses ranks k, k + 1. */
+  private check(b0: number, a0: number, c0: number, b1: number, a1: number, c1: number, b2: number, a2: number, c2: number): number {
+    const n = this.n;
+    const thr = this.thr;
     const cv = this.cutValue;
     const cc = this.cutCount;
     const cl = this.cutLe;
-    cv[0] = l0;
+    for (let g = 0; g < 6; g++) {
+      cv[g] = thr[g]!;
+      cl[g] = g & 1;
+    }
     cc[0] = b0;
-    cl[0] = 0;
-    cv[1] = h0;
     cc[1] = a0;
-    cl[1] = 1;
-    cv[2] = l1;
     cc[2] = b1;
-    cl[2] = 0;
-    cv[3] = h1;
     cc[3] = a1;
-    cl[3] = 1;
-    cv[4] = l2;
     cc[4] = b2;
-    cl[4] = 0;
-    cv[5] = h2;
     cc[5] = a2;
-    cl[5] = 1;
     this.nCuts = 6;
     const counts = this.counts;
     const below = this.below;
@@ -387,7 +440,7 @@ export class ColumnQuantiles {
     for (let j = 0; j < 3; j++) {
       const k = this.ks[j]!;
       // the window holds ranks below … upTo − 1, all of them (not cut at the cap), k and k + 1 among them
-      if (below[j]! > k || upTo[j]! < Math.min(k + 2, n) || counts[j] !== upTo[j]! - below[j]!) {
+      if (below[j]! > k || upTo[j]! < Math.min(k + 2, n) || counts[j] !== upTo[j]! - below[j]! || counts[j]! > WINDOW_MAX) {
         missed |= 1 << j;
       }
     }
@@ -458,7 +511,7 @@ export class ColumnQuantiles {
   }
 
   /** Statistic j from its window: sort the window, read ranks k and k + 1, pick the next column's runs. */
-  private fromWindow(j: number, col: Float64Array, off: number): void {
+  private fromWindow(j: number, col: Float64Array, off: number): boolean {
     const n = this.n;
     const win = this.windows[j]!;
     const c = this.counts[j]!;
@@ -480,11 +533,13 @@ export class ColumnQuantiles {
       wv[p + 1] = v;
       wi[p + 1] = r;
     }
+    if (wv[0]! < this.thr[2 * j]! || wv[c - 1]! > this.thr[2 * j + 1]!) return false;
     const constant = b === 0 && c === n && wv[0] === wv[c - 1];
     this.out[j] = constant ? wv[0]! : interpolate(wv[k - b]!, k + 1 < n ? wv[k + 1 - b]! : 0, this.pos[j]!, k, n);
     // next thresholds: the runs at ranks k − w and k + 1 + w, or the window's ends
     this.group(2 * j, k - this.w - b, c);
     this.group(2 * j + 1, k + 1 + this.w - b, c);
+    return true;
   }
 }
 
