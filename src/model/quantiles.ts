@@ -179,6 +179,12 @@ export class ColumnQuantiles {
   private readonly cutLe = new Uint8Array(6);
   private nCuts = 0;
   private readonly selKs = new Int32Array(4);
+  /** Per statistic the runs of its last sorted window, in order (prevLength 0: none). */
+  private readonly prevWindow: Int32Array[];
+  private readonly prevLength = new Int32Array(3);
+  private readonly order: Int32Array;
+  private readonly mark: Int32Array;
+  private stamp = 0;
   /** This column's thresholds (lo, hi per statistic). */
   private readonly thr = new Float64Array(6);
 
@@ -192,11 +198,15 @@ export class ColumnQuantiles {
     this.wv = new Float64Array(Math.min(n, WINDOW_MAX));
     this.wi = new Int32Array(Math.min(n, WINDOW_MAX));
     this.sorted = new Float64Array(n);
+    this.prevWindow = [new Int32Array(Math.min(n, WINDOW_MAX)), new Int32Array(Math.min(n, WINDOW_MAX)), new Int32Array(Math.min(n, WINDOW_MAX))];
+    this.order = new Int32Array(Math.min(n, WINDOW_MAX));
+    this.mark = new Int32Array(n);
   }
 
   /** Forgets the runs' order (the next column does not follow the previous one). */
   reset(): void {
     this.groupSize.fill(0);
+    this.prevLength.fill(0);
   }
 
   /** The quantiles of col[off … off+n) into `this.out`. Does not modify the column. */
@@ -255,6 +265,7 @@ export class ColumnQuantiles {
     const k = this.ks[j]!;
     const w = this.w;
     this.misses++;
+    this.prevLength[j] = 0;
     // lower cut: most values below it while at most k − w (else at most k); upper: the reverse
     let lo = -1;
     let loCount = 0;
@@ -326,12 +337,30 @@ export class ColumnQuantiles {
    */
   private pass(col: Float64Array, off: number): number {
     const n = this.n;
-    const l0 = this.threshold(0, col, off);
-    const h0 = this.threshold(1, col, off);
-    const l1 = this.threshold(2, col, off);
-    const h1 = this.threshold(3, col, off);
-    const l2 = this.threshold(4, col, off);
-    const h2 = this.threshold(5, col, off);
+    // a group's threshold may have crossed the other's (runs reordered): any two values bound a
+    // window, the lower one is lo
+    let l0 = this.threshold(0, col, off);
+    let h0 = this.threshold(1, col, off);
+    let l1 = this.threshold(2, col, off);
+    let h1 = this.threshold(3, col, off);
+    let l2 = this.threshold(4, col, off);
+    let h2 = this.threshold(5, col, off);
+    let x: number;
+    if (h0 < l0) {
+      x = l0;
+      l0 = h0;
+      h0 = x;
+    }
+    if (h1 < l1) {
+      x = l1;
+      l1 = h1;
+      h1 = x;
+    }
+    if (h2 < l2) {
+      x = l2;
+      l2 = h2;
+      h2 = x;
+    }
     const thr = this.thr;
     thr[0] = l0;
     thr[1] = h0;
@@ -520,9 +549,28 @@ export class ColumnQuantiles {
     const wv = this.wv;
     const wi = this.wi;
     this.hits++;
-    // insertion sort of the window by value (it arrives in run order; small)
+    // the window in the previous column's order (its runs that are still in, then the newcomers in
+    // run order): nearly sorted, so the insertion sort by value moves little
+    const order = this.order;
+    const mark = this.mark;
+    const st = (this.stamp += 2);
+    for (let a = 0; a < c; a++) mark[win[a]!] = st;
+    const prev = this.prevWindow[j]!;
+    const prevLen = this.prevLength[j]!;
+    let m = 0;
+    for (let a = 0; a < prevLen; a++) {
+      const r = prev[a]!;
+      if (mark[r] === st) {
+        order[m++] = r;
+        mark[r] = st + 1;
+      }
+    }
     for (let a = 0; a < c; a++) {
       const r = win[a]!;
+      if (mark[r] === st) order[m++] = r;
+    }
+    for (let a = 0; a < c; a++) {
+      const r = order[a]!;
       const v = col[off + r]!;
       let p = a - 1;
       while (p >= 0 && wv[p]! > v) {
@@ -533,6 +581,8 @@ export class ColumnQuantiles {
       wv[p + 1] = v;
       wi[p + 1] = r;
     }
+    for (let a = 0; a < c; a++) prev[a] = wi[a]!;
+    this.prevLength[j] = c;
     if (wv[0]! < this.thr[2 * j]! || wv[c - 1]! > this.thr[2 * j + 1]!) return false;
     const constant = b === 0 && c === n && wv[0] === wv[c - 1];
     this.out[j] = constant ? wv[0]! : interpolate(wv[k - b]!, k + 1 < n ? wv[k + 1 - b]! : 0, this.pos[j]!, k, n);
