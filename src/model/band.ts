@@ -170,9 +170,12 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
       const first = Math.max(f, t0) - t0;
       // transpose block (s, t0): run-major n × w → month-major columns
       const base = (row + t0) * n;
-      for (let i = 0; i < n; i++) {
-        const o = base + i * w;
-        for (let k = first; k < w; k++) columns[k * n + i] = store[o + k]!;
+      if (w === 16 && first === 0) transposeFull(store, base, columns, n);
+      else {
+        for (let i = 0; i < n; i++) {
+          const o = base + i * w;
+          for (let k = first; k < w; k++) columns[k * n + i] = store[o + k]!;
+        }
       }
       for (let k = first; k < w; k++) {
         q.column(columns, k * n);
@@ -188,6 +191,28 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
   return {p10, p50, p90, n, seed};
 }
 
+/** Transposes a block 16 months wide (n runs × 16, run-major at `base`) into columns[k·n + i]. */
+function transposeFull(store: Float64Array, base: number, columns: Float64Array, n: number): void {
+  for (let i = 0, o = base; i < n; i++, o += 16) {
+    columns[i] = store[o]!;
+    columns[n + i] = store[o + 1]!;
+    columns[2 * n + i] = store[o + 2]!;
+    columns[3 * n + i] = store[o + 3]!;
+    columns[4 * n + i] = store[o + 4]!;
+    columns[5 * n + i] = store[o + 5]!;
+    columns[6 * n + i] = store[o + 6]!;
+    columns[7 * n + i] = store[o + 7]!;
+    columns[8 * n + i] = store[o + 8]!;
+    columns[9 * n + i] = store[o + 9]!;
+    columns[10 * n + i] = store[o + 10]!;
+    columns[11 * n + i] = store[o + 11]!;
+    columns[12 * n + i] = store[o + 12]!;
+    columns[13 * n + i] = store[o + 13]!;
+    columns[14 * n + i] = store[o + 14]!;
+    columns[15 * n + i] = store[o + 15]!;
+  }
+}
+
 /** Stores months t … end−1 of run i (values src[at + t]) into the blocked store of the series at row `row`. */
 function storeRun(store: Float64Array, src: Float64Array, at: number, t: number, end: number, M: number, n: number, i: number, row: number): void {
   while (t < end) {
@@ -195,6 +220,28 @@ function storeRun(store: Float64Array, src: Float64Array, at: number, t: number,
     const w = Math.min(BLOCK, M - t0);
     const stop = Math.min(t0 + w, end);
     const o = (row + t0) * n + i * w - t0;
+    if (w === 16 && t === t0 && stop === t0 + 16) {
+      const d = o + t;
+      const a = at + t;
+      store[d] = src[a]!;
+      store[d + 1] = src[a + 1]!;
+      store[d + 2] = src[a + 2]!;
+      store[d + 3] = src[a + 3]!;
+      store[d + 4] = src[a + 4]!;
+      store[d + 5] = src[a + 5]!;
+      store[d + 6] = src[a + 6]!;
+      store[d + 7] = src[a + 7]!;
+      store[d + 8] = src[a + 8]!;
+      store[d + 9] = src[a + 9]!;
+      store[d + 10] = src[a + 10]!;
+      store[d + 11] = src[a + 11]!;
+      store[d + 12] = src[a + 12]!;
+      store[d + 13] = src[a + 13]!;
+      store[d + 14] = src[a + 14]!;
+      store[d + 15] = src[a + 15]!;
+      t = stop;
+      continue;
+    }
     for (; t < stop; t++) store[o + t] = src[at + t]!;
   }
 }
