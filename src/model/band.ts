@@ -7,6 +7,7 @@
 import {compile} from "./params.js";
 import {prepare} from "./prepare.js";
 import {createBuffers, runInto} from "./run.js";
+import {ColumnQuantiles} from "./quantiles.js";
 import {mulberry32, triangular} from "./rng.js";
 import {SERIES_IDS, type BandOutput, type ModelInputs, type Scenario, type SeriesId} from "./types.js";
 
@@ -68,7 +69,48 @@ export function drawSample(inputs: ModelInputs, rand: () => number, sample: Floa
   for (let j = 0; j < d.rows.length; j++) sample[d.rows[j]!] = triangular(rand(), d.low[j]!, d.mode[j]!, d.high[j]!);
 }
 
-/** Runs the band. Deterministic for a given (scenario, inputs, n, seed). */
+/** Months per block of the store (see `band`). */
+const BLOCK = 16;
+/** The store is kept for the next call up to this many values (64 MB); larger ones are left to the GC. */
+const KEEP_STORE = 8 << 20;
+let keptStore = new Float64Array(0);
+let keptColumns = new Float64Array(0);
+const trackers = new Map<number, ColumnQuantiles>();
+
+function storeOf(size: number): Float64Array {
+  if (keptStore.length >= size) return keptStore;
+  const store = new Float64Array(size);
+  if (size <= KEEP_STORE) keptStore = store;
+  return store;
+}
+
+function columnsOf(size: number): Float64Array {
+  if (keptColumns.length < size) keptColumns = new Float64Array(size);
+  return keptColumns;
+}
+
+function trackerOf(n: number): ColumnQuantiles {
+  let q = trackers.get(n);
+  if (!q) {
+    if (trackers.size >= 8) trackers.clear();
+    q = new ColumnQuantiles(n, BAND_P);
+    trackers.set(n, q);
+  }
+  return q;
+}
+
+/**
+ * Runs the band. Deterministic for a given (scenario, inputs, n, seed).
+ *
+ * Layout: the months of a series are cut in blocks of BLOCK; block (s, t0) of width w holds its n × w
+ * values run-major, store[(s·M + t0)·n + i·w + (t − t0)], so that a run writes w consecutive values
+ * per block and a block is one contiguous region, transposed into n-long columns (month-major, in
+ * cache) just before its quantiles. Leading months in which every run so far equals run 0 (the
+ * observed past up to the forecast origin; a series no draw affects) are not stored: `fixed[s]` is
+ * their count; when a run differs inside it, the runs before are filled in with run 0's values and
+ * `fixed[s]` drops to that month. Their quantiles are run 0's values (as `quantiles` answers a
+ * constant slice). The store is reused between calls.
+ */
 export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: number, options: BandOptions = {}): BandOutput {
   if (!Number.isInteger(n) || n < 1) throw new Error(`band: n must be a positive integer, got ${n}`);
   const c = compile(inputs);
@@ -82,8 +124,10 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
   const S = ids.length;
   const buffers = createBuffers(R, c.parameters.length);
   const sample = new Float64Array(c.parameters.length);
-  // store[(s * M + t) * n + i]: the n draws of one series-month are contiguous, ready to sort
-  const store = new Float64Array(S * M * n);
+  const store = storeOf(S * M * n);
+  // run 0's rows, and per series the number of leading months equal in every run so far
+  const ref = new Float64Array(S * M);
+  const fixed = new Int32Array(S).fill(M);
   const rand = mulberry32(seed);
   for (let i = 0; i < n; i++) {
     drawSample(inputs, rand, sample);
@@ -91,23 +135,54 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
     const out = buffers.out;
     for (let s = 0; s < S; s++) {
       const src = index[s]! * R + from;
-      let dst = s * M * n + i;
-      for (let t = 0; t < M; t++, dst += n) store[dst] = out[src + t];
+      const row = s * M;
+      if (i === 0) {
+        for (let t = 0; t < M; t++) ref[row + t] = out[src + t]!;
+        continue;
+      }
+      let f = fixed[s]!;
+      let t = 0;
+      while (t < f && out[src + t] === ref[row + t]) t++;
+      if (t < f) {
+        // runs 0 … i−1 had run 0's values in months t … f−1: store them now
+        for (let r = 0; r < i; r++) storeRun(store, ref, row, t, f, M, n, r, row);
+        fixed[s] = f = t;
+      }
+      storeRun(store, out, src, f, M, M, n, i, row);
     }
   }
   const p10 = {} as Record<SeriesId, Float64Array>;
   const p50 = {} as Record<SeriesId, Float64Array>;
   const p90 = {} as Record<SeriesId, Float64Array>;
-  const q = new Float64Array(3);
+  const columns = columnsOf(BLOCK * n);
+  const q = trackerOf(n);
+  const qo = q.out;
   for (let s = 0; s < S; s++) {
     const a = new Float64Array(M);
     const b = new Float64Array(M);
     const d = new Float64Array(M);
-    for (let t = 0; t < M; t++) {
-      quantiles(store, (s * M + t) * n, n, BAND_P, q);
-      a[t] = q[0]!;
-      b[t] = q[1]!;
-      d[t] = q[2]!;
+    const row = s * M;
+    const f = fixed[s]!;
+    for (let t = 0; t < f; t++) a[t] = b[t] = d[t] = ref[row + t]!;
+    q.reset();
+    for (let t0 = f - (f % BLOCK); t0 < M; t0 += BLOCK) {
+      const w = Math.min(BLOCK, M - t0);
+      const first = Math.max(f, t0) - t0;
+      // transpose block (s, t0): run-major n × w → month-major columns
+      const base = (row + t0) * n;
+      if (w === 16 && first === 0) transposeFull(store, base, columns, n);
+      else {
+        for (let i = 0; i < n; i++) {
+          const o = base + i * w;
+          for (let k = first; k < w; k++) columns[k * n + i] = store[o + k]!;
+        }
+      }
+      for (let k = first; k < w; k++) {
+        q.column(columns, k * n);
+        a[t0 + k] = qo[0]!;
+        b[t0 + k] = qo[1]!;
+        d[t0 + k] = qo[2]!;
+      }
     }
     p10[ids[s]] = a;
     p50[ids[s]] = b;
@@ -116,125 +191,61 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
   return {p10, p50, p90, n, seed};
 }
 
-const BAND_P = [0.1, 0.5, 0.9] as const;
-
-/**
- * Rearranges x[left … right] (inclusive) so that x[k] holds the value it would hold if the slice were
- * sorted, smaller-or-equal values before it and larger-or-equal after it (Floyd–Rivest selection, as
- * in d3-array's quickselect, on a Float64Array without a comparator).
- */
-function select(x: Float64Array, k: number, left: number, right: number): void {
-  while (right > left) {
-    if (right - left > 600) {
-      // narrow the range around k with a recursive selection on a sample
-      const n = right - left + 1;
-      const m = k - left + 1;
-      const z = Math.log(n);
-      const s = 0.5 * Math.exp((2 * z) / 3);
-      const sd = 0.5 * Math.sqrt((z * s * (n - s)) / n) * (m - n / 2 < 0 ? -1 : 1);
-      const newLeft = Math.max(left, Math.floor(k - (m * s) / n + sd));
-      const newRight = Math.min(right, Math.floor(k + ((n - m) * s) / n + sd));
-      select(x, k, newLeft, newRight);
-    }
-    const t = x[k]!;
-    let i = left;
-    let j = right;
-    let tmp = x[left]!;
-    x[left] = x[k]!;
-    x[k] = tmp;
-    if (x[right]! > t) {
-      tmp = x[left]!;
-      x[left] = x[right]!;
-      x[right] = tmp;
-    }
-    while (i < j) {
-      tmp = x[i]!;
-      x[i] = x[j]!;
-      x[j] = tmp;
-      ++i;
-      --j;
-      while (x[i]! < t) ++i;
-      while (x[j]! > t) --j;
-    }
-    if (x[left] === t) {
-      tmp = x[left]!;
-      x[left] = x[j]!;
-      x[j] = tmp;
-    } else {
-      ++j;
-      tmp = x[j]!;
-      x[j] = x[right]!;
-      x[right] = tmp;
-    }
-    if (j <= k) left = j + 1;
-    if (k <= j) right = j - 1;
+/** Transposes a block 16 months wide (n runs × 16, run-major at `base`) into columns[k·n + i]. */
+function transposeFull(store: Float64Array, base: number, columns: Float64Array, n: number): void {
+  for (let i = 0, o = base; i < n; i++, o += 16) {
+    columns[i] = store[o]!;
+    columns[n + i] = store[o + 1]!;
+    columns[2 * n + i] = store[o + 2]!;
+    columns[3 * n + i] = store[o + 3]!;
+    columns[4 * n + i] = store[o + 4]!;
+    columns[5 * n + i] = store[o + 5]!;
+    columns[6 * n + i] = store[o + 6]!;
+    columns[7 * n + i] = store[o + 7]!;
+    columns[8 * n + i] = store[o + 8]!;
+    columns[9 * n + i] = store[o + 9]!;
+    columns[10 * n + i] = store[o + 10]!;
+    columns[11 * n + i] = store[o + 11]!;
+    columns[12 * n + i] = store[o + 12]!;
+    columns[13 * n + i] = store[o + 13]!;
+    columns[14 * n + i] = store[o + 14]!;
+    columns[15 * n + i] = store[o + 15]!;
   }
 }
 
-/** Selects the order statistics ks[lo … hi) inside x[left … right], middle one first (divide and conquer). */
-function selectAll(x: Float64Array, ks: Int32Array, lo: number, hi: number, left: number, right: number): void {
-  if (hi <= lo) return;
-  const mid = (lo + hi) >>> 1;
-  const k = ks[mid]!;
-  // a statistic equal to one selected before is already in place
-  if (k >= left && k <= right) select(x, k, left, right);
-  selectAll(x, ks, lo, mid, left, k - 1);
-  selectAll(x, ks, mid + 1, hi, k + 1, right);
-}
-
-const ksScratch = new Int32Array(16);
-
-/**
- * The p-quantiles (ascending `ps`, at most 16) of x[from … from+n), with linear interpolation between
- * order statistics (type 7, as d3.quantile), into `out`; reorders that slice. Every order statistic
- * is found by selection (no sort); a slice whose values are all equal (the observed past, where the
- * runs do not differ) is answered by one scan.
- */
-export function quantiles(x: Float64Array, from: number, n: number, ps: readonly number[], out: Float64Array): void {
-  const end = from + n;
-  let min = x[from]!;
-  let max = min;
-  for (let i = from + 1; i < end; i++) {
-    const v = x[i]!;
-    if (v < min) min = v;
-    else if (v > max) max = v;
-  }
-  if (min === max) {
-    for (let j = 0; j < ps.length; j++) out[j] = min;
-    return;
-  }
-  const J = ps.length;
-  const ks = ksScratch;
-  for (let j = 0; j < J; j++) ks[j] = from + Math.floor(ps[j]! * (n - 1));
-  selectAll(x, ks, 0, J, from, end - 1);
-  for (let j = 0; j < J; j++) {
-    const pos = ps[j]! * (n - 1);
-    const k = Math.floor(pos);
-    const lo = x[from + k]!;
-    if (k + 1 >= n || pos === k) {
-      out[j] = lo;
+/** Stores months t … end−1 of run i (values src[at + t]) into the blocked store of the series at row `row`. */
+function storeRun(store: Float64Array, src: Float64Array, at: number, t: number, end: number, M: number, n: number, i: number, row: number): void {
+  while (t < end) {
+    const t0 = t - (t % BLOCK);
+    const w = Math.min(BLOCK, M - t0);
+    const stop = Math.min(t0 + w, end);
+    const o = (row + t0) * n + i * w - t0;
+    if (w === 16 && t === t0 && stop === t0 + 16) {
+      const d = o + t;
+      const a = at + t;
+      store[d] = src[a]!;
+      store[d + 1] = src[a + 1]!;
+      store[d + 2] = src[a + 2]!;
+      store[d + 3] = src[a + 3]!;
+      store[d + 4] = src[a + 4]!;
+      store[d + 5] = src[a + 5]!;
+      store[d + 6] = src[a + 6]!;
+      store[d + 7] = src[a + 7]!;
+      store[d + 8] = src[a + 8]!;
+      store[d + 9] = src[a + 9]!;
+      store[d + 10] = src[a + 10]!;
+      store[d + 11] = src[a + 11]!;
+      store[d + 12] = src[a + 12]!;
+      store[d + 13] = src[a + 13]!;
+      store[d + 14] = src[a + 14]!;
+      store[d + 15] = src[a + 15]!;
+      t = stop;
       continue;
     }
-    // the (k+1)-th smallest is the minimum of the part above k, up to the next selected statistic
-    let upTo = end - 1;
-    for (let j2 = j + 1; j2 < J; j2++) {
-      if (ks[j2]! > from + k) {
-        upTo = ks[j2]!;
-        break;
-      }
-    }
-    let next = Infinity;
-    for (let i = from + k + 1; i <= upTo; i++) if (x[i]! < next) next = x[i]!;
-    out[j] = lo + (next - lo) * (pos - k);
+    for (; t < stop; t++) store[o + t] = src[at + t]!;
   }
 }
 
-/**
- * The p-quantile of x[from … from+n) with linear interpolation between order statistics
- * (type 7), computed by selection; reorders that slice.
- */
-export function quantile(x: Float64Array, from: number, n: number, p: number): number {
-  const out = new Float64Array(1);
-  quantiles(x, from, n, [p], out);
-  return out[0]!;
-}
+const BAND_P = [0.1, 0.5, 0.9] as const;
+
+export {quantile, quantiles} from "./quantiles.js";
