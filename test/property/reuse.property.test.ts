@@ -108,7 +108,7 @@ describe("speed shortcuts are exact", () => {
       }),
       {numRuns: RUNS}
     );
-  });
+  }, 120_000);
 
   it("runs that resume from the shared past equal the full simulation, bit for bit", () => {
     fc.assert(
@@ -144,7 +144,7 @@ describe("speed shortcuts are exact", () => {
       }),
       {numRuns: RUNS}
     );
-  });
+  }, 120_000);
 
   it("a run after the origin resumes from the recorded past (the shortcut is taken)", () => {
     const scenario: Scenario = {preset: "ongewijzigd", overrides: {grant_rate_mid: 0.4}, measures: [], origin: "2025-09"};
