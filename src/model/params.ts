@@ -499,8 +499,8 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
       if (!(low >= c.min[row]! && high <= c.max[row]!) || from >= M) check[row] = 1;
     }
   }
-  applyOverrides(values, c, preset.overrides, presetFrom, M, "preset " + preset.id);
-  if (preset.dated) applyDated(values, c, preset.dated, presetFrom, M, start, "preset " + preset.id);
+  applyOverrides(values, c, preset.overrides, presetFrom, M, preset);
+  if (preset.dated) applyDated(values, c, preset.dated, presetFrom, M, start, preset);
   applyOverrides(values, c, scenario.overrides, overridesFrom, M, "scenario");
   // baseline measures are in the base; where an override replaced a row (from some month on), or a
   // draw changed a row a baseline measure sets, the measure is applied again over that part
@@ -564,13 +564,17 @@ function freezeDated(values: Float64Array, c: Compiled, from: number, M: number,
 /** A preset's dated overrides, compiled once per dated object: row, absolute months and bounded values. */
 const datedCache = new WeakMap<Record<string, DatedValue[]>, {row: number; months: Int32Array; values: Float64Array}[]>();
 
-function compileDated(c: Compiled, dated: Record<string, DatedValue[]>, where: string): {row: number; months: Int32Array; values: Float64Array}[] {
+/** Where an override came from, for error messages (a preset is named only when a message is made). */
+type Where = string | Preset;
+const whereText = (where: Where): string => (typeof where === "string" ? where : "preset " + where.id);
+
+function compileDated(c: Compiled, dated: Record<string, DatedValue[]>, where: Where): {row: number; months: Int32Array; values: Float64Array}[] {
   let hit = datedCache.get(dated);
   if (hit) return hit;
   hit = [];
   for (const id in dated) {
     const row = c.index.get(id);
-    if (row == null) throw new Error(`${where}: unknown parameter "${id}" in dated overrides`);
+    if (row == null) throw new Error(`${whereText(where)}: unknown parameter "${id}" in dated overrides`);
     const steps = [...dated[id]!].sort((a, b) => (a.from < b.from ? -1 : 1));
     if (steps.length === 0) continue;
     const lo = c.min[row]!;
@@ -581,7 +585,7 @@ function compileDated(c: Compiled, dated: Record<string, DatedValue[]>, where: s
   return hit;
 }
 
-function applyDated(values: Float64Array, c: Compiled, dated: Record<string, DatedValue[]>, from: number, M: number, start: number, where: string): void {
+function applyDated(values: Float64Array, c: Compiled, dated: Record<string, DatedValue[]>, from: number, M: number, start: number, where: Where): void {
   for (const {row, months, values: steps} of compileDated(c, dated, where)) {
     let k = 0;
     const n = months.length;
@@ -597,12 +601,12 @@ function applyDated(values: Float64Array, c: Compiled, dated: Record<string, Dat
   }
 }
 
-function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<string, number>, from: number, M: number, where: string): void {
+function applyOverrides(values: Float64Array, c: Compiled, overrides: Record<string, number>, from: number, M: number, where: Where): void {
   for (const id in overrides) {
     const row = c.index.get(id);
-    if (row == null) throw new Error(`${where}: unknown parameter "${id}" in overrides`);
+    if (row == null) throw new Error(`${whereText(where)}: unknown parameter "${id}" in overrides`);
     let v = overrides[id];
-    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${where}: overrides.${id} is not a finite number`);
+    if (typeof v !== "number" || !Number.isFinite(v)) throw new Error(`${whereText(where)}: overrides.${id} is not a finite number`);
     // physical bounds, applied once to the scalar
     if (v < c.min[row]) v = c.min[row];
     else if (v > c.max[row]) v = c.max[row];
