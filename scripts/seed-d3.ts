@@ -94,8 +94,16 @@ export async function seedD3(root = ROOT, srcRoot = "src"): Promise<{packages: s
   const src = join(root, srcRoot);
   const require = createRequire(pathToFileURL(join(root, "package.json")));
   const plotDir = packageDir(require, "@observablehq/plot");
-  const scanned = [...files(join(plotDir, "src"), (n) => n.endsWith(".js")), ...files(src, (n) => /\.(ts|js|md)$/.test(n))];
+  const {version: plotVersion} = JSON.parse(readFileSync(join(plotDir, "package.json"), "utf8")) as {version: string};
+  // Plot as the pages load it: the tree-shaken bundle of scripts/seed-plot.ts when there is one, else its sources.
+  const plotBundle = join(src, ".observablehq", "cache", "_node", `@observablehq/plot@${plotVersion}`, "index.js");
+  const scanned = [...(existsSync(plotBundle) ? [] : files(join(plotDir, "src"), (n) => n.endsWith(".js"))), ...files(src, (n) => /\.(ts|js|md)$/.test(n))];
   const {names, whole} = d3Imports(scanned);
+  if (existsSync(plotBundle)) {
+    const bundle = readFileSync(plotBundle, "utf8");
+    for (const m of bundle.matchAll(/import\s*\{([^}]*)\}\s*from\s*"\.\.\/\.\.\/d3@[^"]+"/g)) for (const spec of m[1]!.split(",")) names.add(spec.trim().split(/\s+as\s+/)[0]!);
+    if (/import\s*\*\s*as\s*[\w$]+\s*from\s*"\.\.\/\.\.\/d3@/.test(bundle)) whole.push(plotBundle);
+  }
   if (whole.length) {
     console.error(`seed-d3: skipped, ${whole.map((f) => f.slice(root.length + 1)).join(", ")} import(s) all of "d3"`);
     return null;
