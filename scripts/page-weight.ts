@@ -63,12 +63,16 @@ interface ModuleImports {
   resolve: string[];
 }
 
-const importCache = new Map<string, ModuleImports>();
+const importCache = new Map<string, Promise<ModuleImports>>();
 /** The imports of one built JS file, resolved to absolute paths (only files inside dist/). */
-async function importsOf(file: string): Promise<ModuleImports> {
+function importsOf(file: string): Promise<ModuleImports> {
   let m = importCache.get(file);
-  if (m) return m;
-  m = {static: [], dynamic: [], resolve: []};
+  if (!m) importCache.set(file, (m = parseImports(file)));
+  return m;
+}
+
+async function parseImports(file: string): Promise<ModuleImports> {
+  const m: ModuleImports = {static: [], dynamic: [], resolve: []};
   // esbuild parses the module (no regex over minified code); `metafile` names each import and its kind.
   const result = await build({
     entryPoints: [file],
@@ -88,9 +92,9 @@ async function importsOf(file: string): Promise<ModuleImports> {
     if (i.kind === "dynamic-import") m.dynamic.push(target);
     else if (i.kind === "import-statement") m.static.push(target);
   }
+  // import.meta.resolve("./x.js") (the band worker): Framework rewrites the literal to the built file
   const source = readFileSync(file, "utf8");
-  for (const match of source.matchAll(/import\.meta\.resolve\(\s*["'](\.[^"']+)["']\s*\)/g)) m.resolve.push(resolve(dirname(file), match[1]));
-  importCache.set(file, m);
+  for (const match of source.matchAll(/import\.meta\.resolve\(\s*["'](\.[^"']+)["']\s*\)/g)) m.resolve.push(resolve(dirname(file), match[1]!));
   return m;
 }
 
@@ -117,20 +121,19 @@ export async function pageWeight(file: string, dist = DIST): Promise<PageWeight>
     loaded.add(f);
     if (!f.endsWith(".js")) return;
     const m = await importsOf(f);
-    for (const i of m.static) await visit(i);
-    for (const i of m.resolve) if (i.endsWith(".js")) await visit(i);
     for (const i of m.dynamic) dynamic.add(i);
+    await Promise.all([...m.static, ...m.resolve.filter((i) => i.endsWith(".js"))].map(visit));
   };
-  for (const r of roots) await visit(r);
+  await Promise.all(roots.map(visit));
   // Everything reachable only through dynamic imports (and their static imports).
   const lazy = new Set<string>();
   const visitLazy = async (f: string): Promise<void> => {
     if (loaded.has(f) || lazy.has(f) || !existsSync(f)) return; // Framework's stdlib names CDN modules it never emits
     lazy.add(f);
     const m = await importsOf(f);
-    for (const i of [...m.static, ...m.dynamic, ...m.resolve]) if (i.endsWith(".js")) await visitLazy(i);
+    await Promise.all([...m.static, ...m.dynamic, ...m.resolve].filter((i) => i.endsWith(".js")).map(visitLazy));
   };
-  for (const d of dynamic) await visitLazy(d);
+  await Promise.all([...dynamic].map(visitLazy));
 
   const data: FileWeight[] = [];
   for (const r of roots.filter((r) => /\/inline-[0-9a-f]+\.js$/.test(r))) {
@@ -148,11 +151,10 @@ export async function pageWeight(file: string, dist = DIST): Promise<PageWeight>
 
 /** Every page of the built site (the HTML files at the top of dist/, 404.html included). */
 export async function siteWeights(dist = DIST): Promise<PageWeight[]> {
-  const weights: PageWeight[] = [];
-  for (const f of readdirSync(dist).sort()) {
-    if (f.endsWith(".html") && statSync(join(dist, f)).isFile()) weights.push(await pageWeight(join(dist, f), dist));
-  }
-  return weights;
+  const pages = readdirSync(dist)
+    .sort()
+    .filter((f) => f.endsWith(".html") && statSync(join(dist, f)).isFile());
+  return Promise.all(pages.map((f) => pageWeight(join(dist, f), dist)));
 }
 
 const kb = (n: number) => (n / 1024).toFixed(1);
