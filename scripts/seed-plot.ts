@@ -109,7 +109,7 @@ function externalPackages(root: string, out: string[]): Plugin {
 }
 
 /** Writes the tree-shaken Plot bundle into Framework's node cache; returns what it exports, or null when skipped. */
-export async function seedPlot(root = ROOT, srcRoot = "src"): Promise<{exports: string[]; imports: string[]; gzipNote: string} | null> {
+export async function seedPlot(root = ROOT, srcRoot = "src"): Promise<{exports: string[]; imports: string[]; sizeNote: string} | null> {
   const src = join(root, srcRoot);
   const sources = files(src, (n) => /\.(ts|js|md)$/.test(n)).map((path) => ({path: relative(root, path), text: readFileSync(path, "utf8")}));
   const {names, whole} = plotUses(sources);
@@ -143,16 +143,18 @@ export async function seedPlot(root = ROOT, srcRoot = "src"): Promise<{exports: 
   const {resolveNodeImport} = (await import(pathToFileURL(join(root, "node_modules/@observablehq/framework/dist/node.js")).href)) as {
     resolveNodeImport: (root: string, spec: string) => Promise<string>;
   };
-  for (const target of imports) {
+  // the packages the tree-shaken bundle still imports (the plugin also saw imports esbuild then dropped)
+  const used = imports.filter((t) => result.outputFiles[0]!.text.includes(`"../../${t}/index.js"`));
+  for (const target of used) {
     const name = target.slice(0, target.lastIndexOf("@"));
     if (name === "d3") continue;
     const path = await resolveNodeImport(src, name);
     if (path !== `/_node/${target}/index.js`) throw new Error(`seed-plot: Plot imports ${target}, the site resolves ${path}`);
   }
-  return {exports, imports, gzipNote: `${(result.outputFiles[0]!.contents.length / 1024).toFixed(0)} KB raw`};
+  return {exports, imports: used, sizeNote: `${(result.outputFiles[0]!.contents.length / 1024).toFixed(0)} KB raw`};
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const result = await seedPlot();
-  if (result) console.error(`seed-plot: Plot bundle with ${result.exports.length} functions (${result.exports.join(", ")}), ${result.gzipNote}; imports ${result.imports.join(", ")}`);
+  if (result) console.error(`seed-plot: Plot bundle with ${result.exports.length} functions (${result.exports.join(", ")}), ${result.sizeNote}; imports ${result.imports.join(", ")}`);
 }
