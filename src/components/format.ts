@@ -4,7 +4,8 @@
  * Built on d3-format's and d3-time-format's nl-NL locales; the locale definitions below are copied
  * verbatim from `d3-format/locale/nl-NL.json` and `d3-time-format/locale/nl-NL.json`.
  */
-import {formatLocale, timeFormatLocale} from "d3";
+import {formatLocale} from "d3-format";
+import {timeFormatLocale} from "d3-time-format";
 
 const numberLocale = formatLocale({decimal: ",", thousands: ".", grouping: [3], currency: ["€\u00a0", ""]});
 

@@ -4,7 +4,7 @@
  * in the URL: `?a=<choice>&b=<choice>` beside the current scenario's own keys, where a choice is a
  * preset id, "huidig", or a scenario search string ("p=…&o=…").
  */
-import {csvFormat} from "d3";
+import {csvFormat} from "d3-dsv";
 import {COMPARE_FIGURES, KEY_FIGURES, dateOf, keyFigure, type FigureUnit, type KeyFigureId} from "../../model/key-figures.js";
 import {run} from "../../model/run.js";
 import {decodeScenarioFromSearch} from "../../model/scenario.js";
