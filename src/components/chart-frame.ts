@@ -268,11 +268,62 @@ export function fullRowsOf(chart: Element, options: ChartFrameOptions): Row[] {
 
 let frames = 0;
 
+/**
+ * A frame stays on the page while its chart changes. A slider move re-runs the cell that builds the
+ * charts and Framework removes and re-inserts every displayed node; for a frame that is already on
+ * the page, `chartFrame` returns the same element with only the chart swapped (and nothing at all
+ * when the chart is unchanged, chart-memo.ts), and that element skips the one removal Framework does
+ * before displaying it again. A node re-inserted where it already is stays attached, so the
+ * unchanged parts of the page keep their layout: no new DOM, no re-layout of the frame's heading,
+ * buttons and table.
+ */
+interface Slot {
+  figure: HTMLElement;
+  chart: Element;
+  options: ChartFrameOptions;
+  /** Re-renders the table when it is open (the data changed). */
+  refresh(): void;
+}
+
+const slots = new Map<string, Slot>();
+/** Frames handed out in this task, and frames whose next removal is skipped (both cleared after the task). */
+const reused = new Set<HTMLElement>();
+let clearing = false;
+
+function reuseOnce(figure: HTMLElement): void {
+  reused.add(figure);
+  if (clearing) return;
+  clearing = true;
+  setTimeout(() => {
+    reused.clear();
+    clearing = false;
+  }, 0);
+}
+
 /** Returns a figure with a heading, the chart, a "Tabel" toggle and CSV / SVG / PNG downloads. */
 export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElement {
+  const key = `${typeof location === "undefined" ? "" : location.pathname}\u0000${options.filename}\u0000${options.title}\u0000${options.showTitle !== false}`;
+  const slot = slots.get(key);
+  if (slot && slot.figure.isConnected && !reused.has(slot.figure)) {
+    if (slot.chart !== chart) {
+      slot.chart.replaceWith(chart);
+      slot.chart = chart;
+    }
+    slot.options = options;
+    slot.refresh();
+    reuseOnce(slot.figure);
+    mark();
+    return slot.figure;
+  }
   const n = ++frames;
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
+  const current: Slot = {figure, chart, options, refresh: () => undefined};
+  figure.remove = function (this: HTMLElement) {
+    // Framework's removal before it displays this same frame again (see Slot)
+    if (reused.delete(this)) return;
+    Element.prototype.remove.call(this);
+  };
   if (options.showTitle !== false) {
     const heading = document.createElement("h3");
     heading.textContent = options.title;
@@ -294,39 +345,48 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   tableBox.id = `chart-table-${n}`;
   tableBox.className = "chart-table";
   tableBox.hidden = true;
+  const renderTable = (open: boolean) => tableBox.replaceChildren(...(open ? [dataTable(current.options.rows(), {caption: current.options.title, units: current.options.units})] : []));
   const toggle = button("Tabel", "Toon de gegevens als tabel", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
     toggle.textContent = open ? "Verberg tabel" : "Tabel";
     toggle.setAttribute("aria-label", `${open ? "Verberg tabel" : "Toon de gegevens als tabel"}: ${options.title}`);
     tableBox.hidden = !open;
-    // Rendered at the moment of opening, so the table always shows the current scenario.
-    tableBox.replaceChildren(...(open ? [dataTable(options.rows(), {caption: options.title, units: options.units})] : []));
+    // Rendered at the moment of opening (and again when the chart changes), so the table always shows the current scenario.
+    renderTable(open);
   });
+  current.refresh = () => {
+    if (toggle.getAttribute("aria-expanded") === "true") renderTable(true);
+  };
   toggle.classList.add("table-toggle");
   toggle.setAttribute("aria-expanded", "false");
   toggle.setAttribute("aria-controls", tableBox.id);
   const csv = (rows: Row[], suffix: string) => {
-    const meta = exportMeta(chart, options);
-    const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: options.units});
-    download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${options.filename}${suffix}.csv`);
+    const meta = exportMeta(current.chart, current.options);
+    const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: current.options.units});
+    download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${current.options.filename}${suffix}.csv`);
   };
-  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(options.rows(), ""));
-  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(chart, options), "-volledig"));
+  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(current.options.rows(), ""));
+  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(current.chart, current.options), "-volledig"));
   button("SVG", "Download de grafiek als SVG", () => {
-    const svg = mainSvg(chart);
+    const svg = mainSvg(current.chart);
     if (!svg) return;
-    const composed = composeSvg(svg, exportMeta(chart, options));
-    download(new Blob([new XMLSerializer().serializeToString(composed)], {type: "image/svg+xml"}), `${options.filename}.svg`);
+    const composed = composeSvg(svg, exportMeta(current.chart, current.options));
+    download(new Blob([new XMLSerializer().serializeToString(composed)], {type: "image/svg+xml"}), `${current.options.filename}.svg`);
   });
   button("PNG", "Download de grafiek als PNG", async () => {
-    const svg = mainSvg(chart);
+    const svg = mainSvg(current.chart);
     if (!svg) return;
-    download(await toPng(composeSvg(svg, exportMeta(chart, options))), `${options.filename}.png`);
+    download(await toPng(composeSvg(svg, exportMeta(current.chart, current.options))), `${current.options.filename}.png`);
   });
   figure.append(bar, tableBox);
-  // One User Timing mark per rendered chart: bench/ui.bench.ts waits for the latest after an input event.
+  slots.set(key, current);
+  mark();
+  return figure;
+}
+
+/** One User Timing mark per rendered chart: bench/ui.bench.ts waits for the latest after an input event. */
+function mark(): void {
   performance.clearMarks?.("asielketen:render");
   performance.mark?.("asielketen:render");
-  return figure;
 }
