@@ -9,7 +9,8 @@
  */
 import {MODEL_VERSION} from "../model/version.js";
 import {dataTable, toDutchCsv, type Row} from "./data-table.js";
-import {observationsIn} from "./plot.js";
+import {adoptMarks, observationsIn} from "./plot.js";
+import {adoptChart} from "./chart-memo.js";
 import type {Kind} from "./provenance.js";
 
 export interface ChartFrameOptions {
@@ -306,8 +307,14 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   const slot = slots.get(key);
   if (slot && slot.figure.isConnected && !reused.has(slot.figure)) {
     if (slot.chart !== chart) {
-      slot.chart.replaceWith(chart);
-      slot.chart = chart;
+      if (!chart.isConnected && morph(slot.chart, chart)) {
+        adoptMarks(slot.chart, chart);
+        adoptChart(slot.chart, chart);
+      }
+      else {
+        slot.chart.replaceWith(chart);
+        slot.chart = chart;
+      }
     }
     slot.options = options;
     slot.refresh();
@@ -383,6 +390,58 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   slots.set(key, current);
   mark();
   return figure;
+}
+
+/** Same element, same attributes and the same kinds of children: `kept` can take the children of `next`. */
+function sameShape(kept: Element, next: Element): boolean {
+  if (kept.tagName !== next.tagName || kept.childNodes.length !== next.childNodes.length) return false;
+  for (let i = 0; i < kept.childNodes.length; i++) {
+    const a = kept.childNodes[i];
+    const b = next.childNodes[i];
+    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+  }
+  return true;
+}
+
+function syncAttributes(kept: Element, next: Element): void {
+  for (const name of kept.getAttributeNames()) if (!next.hasAttribute(name)) kept.removeAttribute(name);
+  for (const name of next.getAttributeNames()) {
+    const value = next.getAttribute(name)!;
+    if (kept.getAttribute(name) !== value) kept.setAttribute(name, value);
+  }
+}
+
+/**
+ * Updates the chart on the page (`kept`: the accessible figure with Plot's figure or SVG, caption and
+ * summary) to show `next`, replacing only the children that differ: an unchanged caption, summary or
+ * legend stays attached and keeps its layout. Plot's SVG is always taken from `next` (its pointer
+ * listeners for the tip belong to the new data). False when the two differ in shape.
+ */
+function morph(kept: Element, next: Element): boolean {
+  if (!(kept instanceof HTMLElement) || !sameShape(kept, next)) return false;
+  syncAttributes(kept, next);
+  const a = [...kept.childNodes];
+  const b = [...next.childNodes];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x.isEqualNode(y)) continue;
+    if (x instanceof HTMLElement && x.tagName === "FIGURE" && y instanceof Element && morph(x, y)) {
+      // Plot's own figure (legend + SVG) kept: it now draws the marks of the new one
+      adoptMarks(x, y);
+      continue;
+    }
+    if (x.nodeType === 3 || (x instanceof HTMLElement && x.childElementCount === 0 && y instanceof HTMLElement && y.childElementCount === 0)) {
+      // text (a caption, a summary): new text in the same element
+      if (x instanceof HTMLElement && y instanceof HTMLElement) {
+        syncAttributes(x, y);
+        x.textContent = y.textContent;
+      } else x.textContent = y.textContent;
+      continue;
+    }
+    x.replaceWith(y);
+  }
+  return true;
 }
 
 /** One User Timing mark per rendered chart: bench/ui.bench.ts waits for the latest after an input event. */

@@ -139,6 +139,24 @@ function hand(element: Element): void {
   }, 0);
 }
 
+/**
+ * `kept` now shows what `built` was built to show (chart-frame.ts moved the changed parts of `built`
+ * into `kept`, which stays on the page): inputs that gave `built` give `kept` from now on, and the
+ * inputs that gave `kept` are forgotten.
+ */
+export function adoptChart(kept: Element, built: Element): void {
+  for (const [key, list] of cache) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].element === kept) {
+        list.splice(i, 1);
+        size--;
+      } else if (list[i].element === built) list[i].element = kept;
+    }
+    if (!list.length) cache.delete(key);
+  }
+  if (handedOut.delete(built)) hand(kept);
+}
+
 /** Forgets every kept chart (tests). */
 export function clearChartMemo(): void {
   cache.clear();
