@@ -27,12 +27,14 @@ class Fingerprint {
   nums = new Float64Array(1024);
   n = 0;
   text: string[] = [];
+  reserve(count: number): void {
+    if (this.n + count <= this.nums.length) return;
+    const grown = new Float64Array(Math.max(this.nums.length * 2, this.n + count));
+    grown.set(this.nums.subarray(0, this.n));
+    this.nums = grown;
+  }
   num(x: number): void {
-    if (this.n === this.nums.length) {
-      const grown = new Float64Array(this.nums.length * 2);
-      grown.set(this.nums);
-      this.nums = grown;
-    }
+    if (this.n === this.nums.length) this.reserve(1);
     this.nums[this.n++] = x;
   }
   add(value: unknown): void {
@@ -68,7 +70,11 @@ class Fingerprint {
     if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
       const a = value as unknown as ArrayLike<number>;
       this.text.push(`T${a.length}`);
-      for (let i = 0; i < a.length; i++) this.num(Number(a[i]));
+      if (value instanceof Float64Array) {
+        this.reserve(a.length);
+        this.nums.set(value, this.n);
+        this.n += a.length;
+      } else for (let i = 0; i < a.length; i++) this.num(Number(a[i]));
       return;
     }
     if (Array.isArray(value)) {
