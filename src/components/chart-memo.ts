@@ -9,7 +9,8 @@
  * Functions (formatters) are compared by their source text: a chart function must not read state
  * from a closure that changes while its source stays the same (none on this site does; the
  * formatters are pure). An element is handed out at most once per task, so two identical charts on
- * one page still get two elements.
+ * one page still get two elements (but which of the two goes to which frame is not fixed: a page
+ * should not show two charts with exactly the same inputs, caption and summary; none does).
  */
 
 type Entry = {nums: Float64Array; element: Element};
