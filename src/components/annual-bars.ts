@@ -6,6 +6,7 @@ import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface AnnualBar {
   year: number;
@@ -20,7 +21,12 @@ export interface AnnualBarsOptions extends FigureOptions {
 }
 
 /** Draws one group of bars per year, one bar per run. */
-export function annualBars(rows: AnnualBar[], {width, height = 240, yLabel, caption, summary, format, tickFormat}: AnnualBarsOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function annualBars(data: Parameters<typeof drawAnnualBars>[0], options: Parameters<typeof drawAnnualBars>[1]): ReturnType<typeof drawAnnualBars> {
+  return memoChart("annualBars", data, options, drawAnnualBars);
+}
+
+function drawAnnualBars(rows: AnnualBar[], {width, height = 240, yLabel, caption, summary, format, tickFormat}: AnnualBarsOptions): HTMLElement {
   const labels = [...new Set(rows.map((d) => d.label))];
   const plot = plotChart({
     width,

@@ -8,6 +8,7 @@ import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface AnnualModelBar {
   year: number;
@@ -31,7 +32,12 @@ export interface AnnualCompareOptions extends FigureOptions {
 }
 
 /** Draws one group of bars per year (one bar per run) with the observed value as a tick over the group. */
-export function annualCompare(
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function annualCompare(data: Parameters<typeof drawAnnualCompare>[0], options: Parameters<typeof drawAnnualCompare>[1]): ReturnType<typeof drawAnnualCompare> {
+  return memoChart("annualCompare", data, options, drawAnnualCompare);
+}
+
+function drawAnnualCompare(
   data: {bars: AnnualModelBar[]; observed: AnnualObserved[]},
   {width, height = 240, yLabel, caption, summary, format, tickFormat, observedLabel = "waargenomen"}: AnnualCompareOptions
 ): HTMLElement {

@@ -6,6 +6,7 @@ import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {formatCount, nl} from "./format.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface AnnualPoint {
   year: number;
@@ -26,7 +27,12 @@ export interface AnnualProjectionOptions {
 }
 
 /** Draws realised (solid) and modelled (dashed) annual lines. */
-export function annualProjection(points: AnnualPoint[], {width, height = 320, yLabel, caption, summary, colors}: AnnualProjectionOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function annualProjection(data: Parameters<typeof drawAnnualProjection>[0], options: Parameters<typeof drawAnnualProjection>[1]): ReturnType<typeof drawAnnualProjection> {
+  return memoChart("annualProjection", data, options, drawAnnualProjection);
+}
+
+function drawAnnualProjection(points: AnnualPoint[], {width, height = 320, yLabel, caption, summary, colors}: AnnualProjectionOptions): HTMLElement {
   const labels = [...new Set(points.map((d) => d.label))];
   const title = (d: AnnualPoint) => `${d.label}, ${d.year}: ${formatCount(d.value)} (${d.kind === "realised" ? "gerealiseerd" : "gemodelleerd"})`;
   const plot = plotChart({

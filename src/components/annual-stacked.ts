@@ -7,6 +7,7 @@ import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface StackedAnnualRow {
   year: number;
@@ -27,7 +28,12 @@ export interface AnnualStackedOptions extends FigureOptions {
 }
 
 /** Draws per year one stacked bar per column. */
-export function annualStacked(rows: StackedAnnualRow[], {width, height = 260, yLabel, caption, summary, format, categories, columns, columnLabels = {}}: AnnualStackedOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function annualStacked(data: Parameters<typeof drawAnnualStacked>[0], options: Parameters<typeof drawAnnualStacked>[1]): ReturnType<typeof drawAnnualStacked> {
+  return memoChart("annualStacked", data, options, drawAnnualStacked);
+}
+
+function drawAnnualStacked(rows: StackedAnnualRow[], {width, height = 260, yLabel, caption, summary, format, categories, columns, columnLabels = {}}: AnnualStackedOptions): HTMLElement {
   const years = [...new Set(rows.map((d) => d.year))].sort((a, b) => a - b);
   const order = categories.map((c) => c.label);
   const plot = plotChart({

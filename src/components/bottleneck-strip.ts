@@ -8,6 +8,7 @@ import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
 import {formatShortMonth} from "./format.js";
+import {memoChart} from "./chart-memo.js";
 
 export type StripKind = "ind" | "opvang" | "huisvesting" | "geen";
 
@@ -49,7 +50,12 @@ function date(month: string, add = 0): Date {
 /** Narrowest drawing width (px). */
 const MIN_WIDTH = 240;
 
-export function bottleneckStrip(cells: readonly StripCell[], {width: givenWidth, origin, caption, summary}: StripOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function bottleneckStrip(data: Parameters<typeof drawBottleneckStrip>[0], options: Parameters<typeof drawBottleneckStrip>[1]): ReturnType<typeof drawBottleneckStrip> {
+  return memoChart("bottleneckStrip", data, options, drawBottleneckStrip);
+}
+
+function drawBottleneckStrip(cells: readonly StripCell[], {width: givenWidth, origin, caption, summary}: StripOptions): HTMLElement {
   // Framework reports width 0 while a page is laid out again (e.g. a full-page screenshot): draw at a minimum
   const width = Math.max(MIN_WIDTH, givenWidth);
   const plot = plotChart({

@@ -9,7 +9,8 @@
  */
 import {MODEL_VERSION} from "../model/version.js";
 import {dataTable, toDutchCsv, type Row} from "./data-table.js";
-import {observationsIn} from "./plot.js";
+import {adoptMarks, observationsIn} from "./plot.js";
+import {adoptChart} from "./chart-memo.js";
 import type {Kind} from "./provenance.js";
 
 export interface ChartFrameOptions {
@@ -268,11 +269,68 @@ export function fullRowsOf(chart: Element, options: ChartFrameOptions): Row[] {
 
 let frames = 0;
 
+/**
+ * A frame stays on the page while its chart changes. A slider move re-runs the cell that builds the
+ * charts and Framework removes and re-inserts every displayed node; for a frame that is already on
+ * the page, `chartFrame` returns the same element with only the chart swapped (and nothing at all
+ * when the chart is unchanged, chart-memo.ts), and that element skips the one removal Framework does
+ * before displaying it again. A node re-inserted where it already is stays attached, so the
+ * unchanged parts of the page keep their layout: no new DOM, no re-layout of the frame's heading,
+ * buttons and table.
+ */
+interface Slot {
+  figure: HTMLElement;
+  chart: Element;
+  options: ChartFrameOptions;
+  /** Re-renders the table when it is open (the data changed). */
+  refresh(): void;
+}
+
+const slots = new Map<string, Slot>();
+/** Frames handed out in this task, and frames whose next removal is skipped (both cleared after the task). */
+const reused = new Set<HTMLElement>();
+let clearing = false;
+
+function reuseOnce(figure: HTMLElement): void {
+  reused.add(figure);
+  if (clearing) return;
+  clearing = true;
+  setTimeout(() => {
+    reused.clear();
+    clearing = false;
+  }, 0);
+}
+
 /** Returns a figure with a heading, the chart, a "Tabel" toggle and CSV / SVG / PNG downloads. */
 export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElement {
+  const key = `${typeof location === "undefined" ? "" : location.pathname}\u0000${options.filename}\u0000${options.title}\u0000${options.showTitle !== false}`;
+  const slot = slots.get(key);
+  if (slot && slot.figure.isConnected && !reused.has(slot.figure)) {
+    if (slot.chart !== chart) {
+      if (!chart.isConnected && morph(slot.chart, chart)) {
+        adoptMarks(slot.chart, chart);
+        adoptChart(slot.chart, chart);
+      }
+      else {
+        slot.chart.replaceWith(chart);
+        slot.chart = chart;
+      }
+    }
+    slot.options = options;
+    slot.refresh();
+    reuseOnce(slot.figure);
+    mark();
+    return slot.figure;
+  }
   const n = ++frames;
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
+  const current: Slot = {figure, chart, options, refresh: () => undefined};
+  figure.remove = function (this: HTMLElement) {
+    // Framework's removal before it displays this same frame again (see Slot)
+    if (reused.delete(this)) return;
+    Element.prototype.remove.call(this);
+  };
   if (options.showTitle !== false) {
     const heading = document.createElement("h3");
     heading.textContent = options.title;
@@ -294,39 +352,114 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   tableBox.id = `chart-table-${n}`;
   tableBox.className = "chart-table";
   tableBox.hidden = true;
+  const renderTable = (open: boolean) => tableBox.replaceChildren(...(open ? [dataTable(current.options.rows(), {caption: current.options.title, units: current.options.units})] : []));
   const toggle = button("Tabel", "Toon de gegevens als tabel", () => {
     const open = toggle.getAttribute("aria-expanded") !== "true";
     toggle.setAttribute("aria-expanded", String(open));
     toggle.textContent = open ? "Verberg tabel" : "Tabel";
     toggle.setAttribute("aria-label", `${open ? "Verberg tabel" : "Toon de gegevens als tabel"}: ${options.title}`);
     tableBox.hidden = !open;
-    // Rendered at the moment of opening, so the table always shows the current scenario.
-    tableBox.replaceChildren(...(open ? [dataTable(options.rows(), {caption: options.title, units: options.units})] : []));
+    // Rendered at the moment of opening (and again when the chart changes), so the table always shows the current scenario.
+    renderTable(open);
   });
+  current.refresh = () => {
+    if (toggle.getAttribute("aria-expanded") === "true") renderTable(true);
+  };
   toggle.classList.add("table-toggle");
   toggle.setAttribute("aria-expanded", "false");
   toggle.setAttribute("aria-controls", tableBox.id);
   const csv = (rows: Row[], suffix: string) => {
-    const meta = exportMeta(chart, options);
-    const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: options.units});
-    download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${options.filename}${suffix}.csv`);
+    const meta = exportMeta(current.chart, current.options);
+    const content = toDutchCsv(rows, {title: meta.title, subtitle: meta.subtitle, source: meta.source, permalink: meta.permalink, units: current.options.units});
+    download(new Blob([content], {type: "text/csv;charset=utf-8"}), `${current.options.filename}${suffix}.csv`);
   };
-  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(options.rows(), ""));
-  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(chart, options), "-volledig"));
+  button("CSV zoals getoond", "Download CSV zoals getoond, voor Excel", () => csv(current.options.rows(), ""));
+  button("CSV volledig", "Download CSV volledig, met waarnemingen, voor Excel", () => csv(fullRowsOf(current.chart, current.options), "-volledig"));
   button("SVG", "Download de grafiek als SVG", () => {
-    const svg = mainSvg(chart);
+    const svg = mainSvg(current.chart);
     if (!svg) return;
-    const composed = composeSvg(svg, exportMeta(chart, options));
-    download(new Blob([new XMLSerializer().serializeToString(composed)], {type: "image/svg+xml"}), `${options.filename}.svg`);
+    const composed = composeSvg(svg, exportMeta(current.chart, current.options));
+    download(new Blob([new XMLSerializer().serializeToString(composed)], {type: "image/svg+xml"}), `${current.options.filename}.svg`);
   });
   button("PNG", "Download de grafiek als PNG", async () => {
-    const svg = mainSvg(chart);
+    const svg = mainSvg(current.chart);
     if (!svg) return;
-    download(await toPng(composeSvg(svg, exportMeta(chart, options))), `${options.filename}.png`);
+    download(await toPng(composeSvg(svg, exportMeta(current.chart, current.options))), `${current.options.filename}.png`);
   });
   figure.append(bar, tableBox);
-  // One User Timing mark per rendered chart: bench/ui.bench.ts waits for the latest after an input event.
+  slots.set(key, current);
+  mark();
+  return figure;
+}
+
+/** Same element, same attributes and the same kinds of children: `kept` can take the children of `next`. */
+function sameShape(kept: Element, next: Element): boolean {
+  if (kept.tagName !== next.tagName || kept.childNodes.length !== next.childNodes.length) return false;
+  for (let i = 0; i < kept.childNodes.length; i++) {
+    const a = kept.childNodes[i];
+    const b = next.childNodes[i];
+    if (a.nodeType !== b.nodeType || a.nodeName !== b.nodeName) return false;
+  }
+  return true;
+}
+
+function syncAttributes(kept: Element, next: Element): void {
+  for (const name of kept.getAttributeNames()) if (!next.hasAttribute(name)) kept.removeAttribute(name);
+  for (const name of next.getAttributeNames()) {
+    const value = next.getAttribute(name)!;
+    if (kept.getAttribute(name) !== value) kept.setAttribute(name, value);
+  }
+}
+
+/**
+ * Updates the chart on the page (`kept`: the accessible figure with Plot's figure or SVG, caption and
+ * summary) to show `next`, replacing only the children that differ: an unchanged caption, summary or
+ * legend stays attached and keeps its layout. Plot's SVG is always taken from `next` (its pointer
+ * listeners for the tip belong to the new data). False when the two differ in shape.
+ */
+function morph(kept: Element, next: Element): boolean {
+  if (!(kept instanceof HTMLElement) || !sameShape(kept, next)) return false;
+  syncAttributes(kept, next);
+  const a = [...kept.childNodes];
+  const b = [...next.childNodes];
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i];
+    const y = b[i];
+    // Plot's SVG is always new (its tip listens to the new data); the rest is compared
+    if (x instanceof SVGElement) {
+      x.replaceWith(y);
+      continue;
+    }
+    if (x.isEqualNode(y)) continue;
+    if (x instanceof HTMLElement && x.tagName === "FIGURE" && y instanceof Element && morph(x, y)) {
+      // Plot's own figure (legend + SVG) kept: it now draws the marks of the new one
+      adoptMarks(x, y);
+      continue;
+    }
+    if (x.nodeType === 3 || (x instanceof HTMLElement && x.childElementCount === 0 && y instanceof HTMLElement && y.childElementCount === 0)) {
+      // text (a caption, a summary): new text in the same element
+      if (x instanceof HTMLElement && y instanceof HTMLElement) {
+        syncAttributes(x, y);
+        x.textContent = y.textContent;
+      } else x.textContent = y.textContent;
+      continue;
+    }
+    x.replaceWith(y);
+  }
+  return true;
+}
+
+let marked = false;
+
+/**
+ * The User Timing mark `asielketen:render`, once per task that renders charts (Framework renders all
+ * charts of a change in one task): bench/ui.bench.ts waits, from a later animation frame, for a mark
+ * later than the input event.
+ */
+function mark(): void {
+  if (marked) return;
+  marked = true;
   performance.clearMarks?.("asielketen:render");
   performance.mark?.("asielketen:render");
-  return figure;
+  setTimeout(() => (marked = false), 0);
 }

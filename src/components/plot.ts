@@ -20,6 +20,13 @@ export function plotChart(options: Plot.PlotOptions): ReturnType<typeof Plot.plo
   return chart;
 }
 
+/** `kept` now shows the marks of `built` (a chart updated in place, chart-frame.ts). */
+export function adoptMarks(kept: Element, built: Element): void {
+  const marks = marksByChart.get(built);
+  if (marks) marksByChart.set(kept, marks);
+  else marksByChart.delete(kept);
+}
+
 /** The observed points drawn in the Plot charts inside `element`: dots filled black whose data carry a value. */
 export function observationsIn(element: Element): {datum: string | number; waarde: number; bron: string}[] {
   const out: {datum: string | number; waarde: number; bron: string}[] = [];

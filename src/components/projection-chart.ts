@@ -5,6 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {formatCount, nl} from "./format.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface RealisedPoint {
   year: number;
@@ -29,7 +30,12 @@ export interface ProjectionChartOptions {
 }
 
 /** Draws realised totals (solid) and scenarios (dashed), with titles naming each point. */
-export function projectionChart(
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function projectionChart(data: Parameters<typeof drawProjectionChart>[0], options: Parameters<typeof drawProjectionChart>[1]): ReturnType<typeof drawProjectionChart> {
+  return memoChart("projectionChart", data, options, drawProjectionChart);
+}
+
+function drawProjectionChart(
   data: {realised: RealisedPoint[]; scenarios: ScenarioPoint[]},
   {width, height = 320, caption, yLabel = "personen per jaar"}: ProjectionChartOptions
 ): HTMLElement | SVGSVGElement {

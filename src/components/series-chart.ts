@@ -6,6 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {formatCount, nl} from "./format.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface SeriesPoint {
   /** x position: a year (number) or a Date for quarterly data. */
@@ -31,7 +32,12 @@ export interface SeriesChartOptions {
 }
 
 /** Draws the series as lines with dots; returns the figure element. */
-export function seriesChart(points: SeriesPoint[], {width, height = 260, yLabel = "personen", caption, colors, xType = "year"}: SeriesChartOptions): HTMLElement | SVGSVGElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function seriesChart(data: Parameters<typeof drawSeriesChart>[0], options: Parameters<typeof drawSeriesChart>[1]): ReturnType<typeof drawSeriesChart> {
+  return memoChart("seriesChart", data, options, drawSeriesChart);
+}
+
+function drawSeriesChart(points: SeriesPoint[], {width, height = 260, yLabel = "personen", caption, colors, xType = "year"}: SeriesChartOptions): HTMLElement | SVGSVGElement {
   const labels = [...new Set(points.map((d) => d.seriesLabel))];
   const domain = colors ? labels : undefined;
   const range = colors ? labels.map((l) => colors[points.find((d) => d.seriesLabel === l)!.series] ?? "#888") : undefined;

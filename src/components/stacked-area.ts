@@ -7,6 +7,7 @@ import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {monthDate, monthIndex} from "./scenario-chart.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface StackedLayer {
   label: string;
@@ -21,7 +22,12 @@ export interface StackedAreaOptions extends FigureOptions {
 }
 
 /** Draws the layers stacked in the given order. */
-export function stackedArea(layers: StackedLayer[], {width, height = 260, start, from, to, yLabel, caption, summary}: StackedAreaOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function stackedArea(data: Parameters<typeof drawStackedArea>[0], options: Parameters<typeof drawStackedArea>[1]): ReturnType<typeof drawStackedArea> {
+  return memoChart("stackedArea", data, options, drawStackedArea);
+}
+
+function drawStackedArea(layers: StackedLayer[], {width, height = 260, start, from, to, yLabel, caption, summary}: StackedAreaOptions): HTMLElement {
   const n = layers[0]?.values.length ?? 0;
   const i0 = from ? Math.max(0, monthIndex(start, from)) : 0;
   const i1 = to ? Math.min(n - 1, monthIndex(start, to)) : n - 1;

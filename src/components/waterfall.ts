@@ -13,6 +13,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure} from "./figure.js";
+import {memoChart} from "./chart-memo.js";
 
 export interface WaterfallPart {
   label: string;
@@ -91,7 +92,12 @@ function wrap(text: string, max: number): string {
 }
 
 /** Draws the waterfall (horizontal: one row per step, its label above the row). */
-export function waterfall(data: WaterfallData, {width: givenWidth, format, xLabel, caption, summary}: WaterfallOptions): HTMLElement {
+/** Reuses the element of the last call with the same inputs (chart-memo.ts). */
+export function waterfall(data: Parameters<typeof drawWaterfall>[0], options: Parameters<typeof drawWaterfall>[1]): ReturnType<typeof drawWaterfall> {
+  return memoChart("waterfall", data, options, drawWaterfall);
+}
+
+function drawWaterfall(data: WaterfallData, {width: givenWidth, format, xLabel, caption, summary}: WaterfallOptions): HTMLElement {
   // Framework reports width 0 while a page is laid out again (e.g. a full-page screenshot): draw at a minimum
   const width = Math.max(MIN_WIDTH, givenWidth);
   const rows = waterfallRows(data, format);

@@ -44,15 +44,22 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
   /** Bands ready per (scenario, series), the newest few; and the request on screen. */
   const bands = new Map<string, BandOutput>();
   let latest = "";
+  /** The scenario on screen and its point runs. */
+  let shown: {key: string; results: Results} | undefined;
   return {
     initial: scenario,
     notices: noticeList(notices, inputs),
     controls,
     observedUntil: `Tot en met ${formatMonth(monthDate(lastObservedMonth(inputs)))} volgt het model de waargenomen instroom; daarna is het een projectie (gestippeld).`,
     compute(current, series) {
-      writeUrl(current, inputs);
       const key = JSON.stringify([current, series]);
-      const results = computePending(inputs, current, series);
+      // The band's arrival re-runs the page for the same scenario: the URL, the links and the point
+      // runs are those of the last call, so neither is done again.
+      if (key !== shown?.key) {
+        writeUrl(current, inputs);
+        shown = {key, results: computePending(inputs, current, series)};
+      }
+      const results = shown.results;
       const ready = bands.get(key);
       // for tests and tools: whether the band on screen is still being computed
       document.documentElement.dataset.band = ready ? "ready" : "pending";

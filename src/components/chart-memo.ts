@@ -1,0 +1,172 @@
+/**
+ * Reuse of rendered charts whose inputs did not change. A slider move re-runs every cell of a page
+ * (Framework's reactivity), and the band's arrival re-runs them again; most charts on a page do not
+ * change with every move (observed history, charts without a band when the band arrives, the
+ * baseline-only charts). `memoChart(kind, data, options, build)` returns the element built last time
+ * for exactly the same inputs (every number, string and the source of every function compared), so
+ * Plot does not run and no new DOM is built for them.
+ *
+ * Functions (formatters) are compared by their source text: a chart function must not read state
+ * from a closure that changes while its source stays the same (none on this site does; the
+ * formatters are pure). An element is handed out at most once per task, so two identical charts on
+ * one page still get two elements (but which of the two goes to which frame is not fixed: a page
+ * should not show two charts with exactly the same inputs, caption and summary; none does).
+ */
+
+type Entry = {nums: Float64Array; element: Element};
+
+/** Number of inputs kept (each a few kB of numbers and the chart's DOM). */
+const LIMIT = 32;
+const cache = new Map<string, Entry[]>();
+let size = 0;
+/** Elements handed out in the current task (cleared on the next task). */
+const handedOut = new Set<Element>();
+let clearing = false;
+
+/** Flattens `value` into numbers and a string of everything else. */
+class Fingerprint {
+  nums = new Float64Array(1024);
+  n = 0;
+  text: string[] = [];
+  reserve(count: number): void {
+    if (this.n + count <= this.nums.length) return;
+    const grown = new Float64Array(Math.max(this.nums.length * 2, this.n + count));
+    grown.set(this.nums.subarray(0, this.n));
+    this.nums = grown;
+  }
+  num(x: number): void {
+    if (this.n === this.nums.length) this.reserve(1);
+    this.nums[this.n++] = x;
+  }
+  add(value: unknown): void {
+    switch (typeof value) {
+      case "number":
+        this.text.push("n");
+        this.num(value);
+        return;
+      case "string":
+        this.text.push(JSON.stringify(value));
+        return;
+      case "boolean":
+      case "undefined":
+        this.text.push(String(value));
+        return;
+      case "function":
+        this.text.push(`f${value.toString()}`);
+        return;
+      case "bigint":
+      case "symbol":
+        this.text.push(String(value));
+        return;
+    }
+    if (value === null) {
+      this.text.push("null");
+      return;
+    }
+    if (value instanceof Date) {
+      this.text.push("D");
+      this.num(value.getTime());
+      return;
+    }
+    if (ArrayBuffer.isView(value) && !(value instanceof DataView)) {
+      const a = value as unknown as ArrayLike<number>;
+      this.text.push(`T${a.length}`);
+      if (value instanceof Float64Array) {
+        this.reserve(a.length);
+        this.nums.set(value, this.n);
+        this.n += a.length;
+      } else for (let i = 0; i < a.length; i++) this.num(Number(a[i]));
+      return;
+    }
+    if (Array.isArray(value)) {
+      this.text.push(`[${value.length}`);
+      for (const v of value) this.add(v);
+      this.text.push("]");
+      return;
+    }
+    this.text.push("{");
+    for (const key of Object.keys(value as object)) {
+      this.text.push(key);
+      this.add((value as Record<string, unknown>)[key]);
+    }
+    this.text.push("}");
+  }
+}
+
+function sameNumbers(a: Float64Array, b: Float64Array, n: number): boolean {
+  if (a.length !== n) return false;
+  for (let i = 0; i < n; i++) {
+    const x = a[i];
+    const y = b[i];
+    if (x !== y && !(x !== x && y !== y)) return false;
+  }
+  return true;
+}
+
+/** The element `build()` made last time for the same kind, data and options, or a new one. */
+export function memoChart<D, O, E extends Element>(kind: string, data: D, options: O, build: (data: D, options: O) => E): E {
+  const f = new Fingerprint();
+  f.add(data);
+  f.add(options);
+  const key = `${kind}\u0000${f.text.join("\u0001")}`;
+  const entries = cache.get(key);
+  if (entries) {
+    for (const entry of entries) {
+      if (handedOut.has(entry.element) || !sameNumbers(entry.nums, f.nums, f.n)) continue;
+      hand(entry.element);
+      // most recently used last
+      cache.delete(key);
+      cache.set(key, entries);
+      return entry.element as E;
+    }
+  }
+  const element = build(data, options);
+  const list = entries ?? [];
+  list.push({nums: f.nums.slice(0, f.n), element});
+  if (list.length > 2) list.shift();
+  else size++;
+  cache.delete(key);
+  cache.set(key, list);
+  while (size > LIMIT) {
+    const [oldest, old] = cache.entries().next().value!;
+    cache.delete(oldest);
+    size -= old.length;
+  }
+  hand(element);
+  return element;
+}
+
+function hand(element: Element): void {
+  handedOut.add(element);
+  if (clearing) return;
+  clearing = true;
+  setTimeout(() => {
+    handedOut.clear();
+    clearing = false;
+  }, 0);
+}
+
+/**
+ * `kept` now shows what `built` was built to show (chart-frame.ts moved the changed parts of `built`
+ * into `kept`, which stays on the page): inputs that gave `built` give `kept` from now on, and the
+ * inputs that gave `kept` are forgotten.
+ */
+export function adoptChart(kept: Element, built: Element): void {
+  for (const [key, list] of cache) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].element === kept) {
+        list.splice(i, 1);
+        size--;
+      } else if (list[i].element === built) list[i].element = kept;
+    }
+    if (!list.length) cache.delete(key);
+  }
+  if (handedOut.delete(built)) hand(kept);
+}
+
+/** Forgets every kept chart (tests). */
+export function clearChartMemo(): void {
+  cache.clear();
+  size = 0;
+  handedOut.clear();
+}
