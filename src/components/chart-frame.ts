@@ -10,7 +10,7 @@
 import {MODEL_VERSION} from "../model/version.js";
 import {dataTable, toDutchCsv, type Row} from "./data-table.js";
 import {adoptMarks, observationsIn} from "./plot.js";
-import {adoptChart} from "./chart-memo.js";
+import {addForThisTask, adoptChart} from "./chart-memo.js";
 import type {Kind} from "./provenance.js";
 
 export interface ChartFrameOptions {
@@ -289,16 +289,9 @@ interface Slot {
 const slots = new Map<string, Slot>();
 /** Frames handed out in this task, and frames whose next removal is skipped (both cleared after the task). */
 const reused = new Set<HTMLElement>();
-let clearing = false;
 
 function reuseOnce(figure: HTMLElement): void {
-  reused.add(figure);
-  if (clearing) return;
-  clearing = true;
-  setTimeout(() => {
-    reused.clear();
-    clearing = false;
-  }, 0);
+  addForThisTask(reused, figure);
 }
 
 /** Returns a figure with a heading, the chart, a "Tabel" toggle and CSV / SVG / PNG downloads. */

@@ -21,7 +21,6 @@ const cache = new Map<string, Entry[]>();
 let size = 0;
 /** Elements handed out in the current task (cleared on the next task). */
 const handedOut = new Set<Element>();
-let clearing = false;
 
 /** Flattens `value` into numbers and a string of everything else. */
 class Fingerprint {
@@ -137,12 +136,20 @@ export function memoChart<D, O, E extends Element>(kind: string, data: D, option
 }
 
 function hand(element: Element): void {
-  handedOut.add(element);
-  if (clearing) return;
-  clearing = true;
+  addForThisTask(handedOut, element);
+}
+
+/** Sets cleared at the end of the current task, and whether a clear is already scheduled. */
+const scheduled = new WeakSet<Set<unknown>>();
+
+/** Adds `item` to `set` and empties the set once the current task (this render) is over. */
+export function addForThisTask<T>(set: Set<T>, item: T): void {
+  set.add(item);
+  if (scheduled.has(set)) return;
+  scheduled.add(set);
   setTimeout(() => {
-    handedOut.clear();
-    clearing = false;
+    set.clear();
+    scheduled.delete(set);
   }, 0);
 }
 
