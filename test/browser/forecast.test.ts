@@ -4,8 +4,9 @@ import {openPage, screenshot} from "./harness.js";
 describe("forecast quality page", () => {
   test("Hoe goed voorspelt het model? shows the coverage, the error table, five fan charts and the MPP table", async () => {
     const {page, consoleErrors, close} = await openPage("/voorspelkwaliteit");
-    const coverage = await page.locator("#dekking-totaal").innerText();
-    expect(coverage).toMatch(/^\d{1,3}%$/);
+    // the page computes its figures after loading: wait for them (a busy machine takes longer)
+    await expect.poll(() => page.locator("#dekking-totaal").innerText(), {timeout: 20_000}).toMatch(/^\d{1,3}%$/);
+    await page.locator("figure.chart-frame").nth(4).waitFor({timeout: 20_000});
     expect(await page.locator("#foutentabel tbody tr").count()).toBe(5);
     expect(await page.locator("#foutentabel tbody tr[data-series=inflow_first] td").first().innerText()).toBe("Eerste asielaanvragen");
     expect(await page.locator("figure.chart-frame").count()).toBe(5);
@@ -24,6 +25,8 @@ describe("forecast quality page", () => {
 describe("MPP presets", () => {
   test("an MPP preset follows the observations before its publication and its own forecast after it", async () => {
     const {page, consoleErrors, close} = await openPage("/instroom");
+    // the MPP lines are drawn once the page has run its presets: wait for them
+    await expect.poll(() => page.locator("svg title").filter({hasText: /^MPP december 2024 — maximum.*, 2023: /}).count(), {timeout: 20_000}).toBeGreaterThan(0);
     const value = async (prefix: string, year: number) => {
       const titles = await page.locator("svg title").allTextContents();
       const t = titles.find((x) => x.startsWith(prefix) && x.includes(`, ${year}: `));
