@@ -48,6 +48,9 @@ beforeAll(async () => {
   for (const path of PAGES) {
     const page = await browser.newPage();
     await page.goto(siteUrl() + path, {waitUntil: "networkidle"});
+    // the page's charts appear once it has run the model (later on a busy machine), then the band follows
+    await page.waitForFunction(() => document.querySelectorAll("figure.chart-frame").length > 0, null, {timeout: 30_000}).catch(() => undefined);
+    await page.waitForFunction(() => document.documentElement.dataset.band !== "pending", null, {timeout: 30_000}).catch(() => undefined);
     await page.waitForTimeout(200);
     expected.set(path, await page.locator("figure.chart-frame").count());
     await page.close();

@@ -36,6 +36,8 @@ const visibleCards = (page: Page) => page.locator(".measure-card:visible");
 
 async function selectByLabel(page: Page, index: number, label: RegExp): Promise<string> {
   const select = page.locator(".catalogue-filters select").nth(index);
+  // the catalogue's filters are filled once the page has rendered (later on a busy machine)
+  await select.locator("option").filter({hasText: label}).first().waitFor({state: "attached", timeout: 20_000}).catch(() => undefined);
   const options = await select.locator("option").allInnerTexts();
   const text = options.find((o) => label.test(o));
   if (!text) throw new Error(`no option ${label} in ${options.join(" | ")}`);
@@ -197,11 +199,19 @@ describe("maatregelen at 390 px", () => {
     // the band arrives after the point runs and re-renders the page: measure once it is in
     await page.waitForFunction(() => document.documentElement.dataset.band !== "pending", null, {timeout: 20_000});
     await card(page, m.id).locator(".measure-effect-table").waitFor();
-    const overflow = await page.evaluate(() => {
-      const root = document.documentElement;
-      const wide = [...document.querySelectorAll(".catalogue *")].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1).map((el) => el.className || el.tagName);
-      return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5)};
-    });
+    const measure = () =>
+      page.evaluate(() => {
+        const root = document.documentElement;
+        const wide = [...document.querySelectorAll(".catalogue *")].filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1).map((el) => el.className || el.tagName);
+        return {scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, wide: wide.slice(0, 5)};
+      });
+    // the click re-renders the page (point runs, then the band, then the sections loaded on demand):
+    // measure once the layout has settled; a lasting overflow still fails after the wait
+    await expect.poll(async () => {
+      const o = await measure();
+      return o.scrollWidth <= o.clientWidth && o.wide.length === 0;
+    }, {timeout: 15_000}).toBe(true);
+    const overflow = await measure();
     expect(overflow.scrollWidth, overflow.wide.join("; ")).toBeLessThanOrEqual(overflow.clientWidth);
     expect(overflow.wide).toEqual([]);
     // The effect rows stack: label, then met / zonder / verschil, each readable.
