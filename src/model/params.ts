@@ -416,7 +416,9 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   // below); those it replaces in every month are not drawn either.
   for (const id in preset.overrides) {
     const row = c.index.get(id);
-    if (row != null && presetFrom < overwriteFrom[row]!) overwriteFrom[row] = presetFrom;
+    if (row == null) continue;
+    if (presetFrom < overwriteFrom[row]!) overwriteFrom[row] = presetFrom;
+    if (presetFrom === 0) full[row] = 1;
   }
   if (preset.dated) {
     for (const id in preset.dated) {
@@ -427,19 +429,9 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   }
   for (const id in scenario.overrides) {
     const row = c.index.get(id);
-    if (row != null && overridesFrom < overwriteFrom[row]!) overwriteFrom[row] = overridesFrom;
-  }
-  if (presetFrom === 0) {
-    for (const id in preset.overrides) {
-      const row = c.index.get(id);
-      if (row != null) full[row] = 1;
-    }
-  }
-  if (overridesFrom === 0) {
-    for (const id in scenario.overrides) {
-      const row = c.index.get(id);
-      if (row != null) full[row] = 1;
-    }
+    if (row == null) continue;
+    if (overridesFrom < overwriteFrom[row]!) overwriteFrom[row] = overridesFrom;
+    if (overridesFrom === 0) full[row] = 1;
   }
   // Rows a Monte Carlo draw rewrites (restore and draw in one pass below): drawn, not overridden.
   const sample = options.sample;
