@@ -47,8 +47,30 @@ export async function openPage(path: string, {width = 1280, height = 900} = {}):
   });
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(siteUrl() + path, {waitUntil: "networkidle"});
-  await page.waitForTimeout(200);
+  await waitForSettled(page);
   return {page, consoleErrors, requests, close: () => page.close()};
+}
+
+/**
+ * Waits until the page has settled: every cell has displayed (Framework shows an
+ * `<observablehq-loading>` placeholder until it does), the band of a scenario page has arrived, and,
+ * with `quietMs`, no chart has rendered for that long. On a busy machine the model and the charts
+ * come well after the network is idle; reading the page before this reads empty cells.
+ */
+export async function waitForSettled(page: Page, {quietMs = 0, timeout = 45_000} = {}): Promise<void> {
+  await page
+    .waitForFunction(
+      (quiet) =>
+        document.querySelector("observablehq-loading") === null &&
+        document.documentElement.dataset.band !== "pending" &&
+        (quiet === 0 || performance.now() - (performance.getEntriesByName("asielketen:render").at(-1)?.startTime ?? 0) > quiet),
+      quietMs,
+      {timeout, polling: 50}
+    )
+    .catch(async (e: unknown) => {
+      const left = await page.evaluate(() => document.querySelectorAll("observablehq-loading").length).catch(() => -1);
+      throw new Error(`${page.url()} did not settle within ${timeout} ms (${left} cells still loading): ${String(e)}`);
+    });
 }
 
 /** Writes a full-page screenshot to test-results/screenshots/<name>.png and returns its path. */

@@ -13,6 +13,7 @@ import {CSP, SECURITY_HEADERS} from "../../scripts/csp.js";
 import {DIST, startServer} from "../../scripts/static-server.js";
 import {FILE_NOTICE_TEXT, NOTICE_TEXT} from "../../scripts/postbuild.js";
 import config from "../../observablehq.config.js";
+import {waitForSettled} from "./harness.js";
 
 const PAGES = ["index", ...config.pages.map((p: {path: string}) => p.path.slice(1))];
 
@@ -54,14 +55,9 @@ async function visit(url: string, origin: string, context = browser): Promise<Vi
     );
   });
   await page.goto(url, {waitUntil: "networkidle"});
-  await page.waitForTimeout(300);
-  // scenario pages draw their band when the band worker answers: compare settled pages
-  // ... and have re-rendered their charts with it (no chart render for 500 ms)
-  await page.waitForFunction(
-    () => document.documentElement.dataset.band !== "pending" && performance.now() - (performance.getEntriesByName("asielketen:render").at(-1)?.startTime ?? 0) > 500,
-    undefined,
-    {timeout: 30_000, polling: 100}
-  );
+  // scenario pages draw their band when the band worker answers: compare settled pages that have
+  // re-rendered their charts with it (no chart render for 500 ms)
+  await waitForSettled(page, {quietMs: 500});
   for (const e of await page.locator(".observablehq--error").allInnerTexts()) failures.push(`rendered error: ${e.trim()}`);
   const links = await page.$$eval("a[href]", (as) => as.map((a) => (a as HTMLAnchorElement).href));
   return {failures, page, links: links.filter((l) => l.startsWith(origin))};
