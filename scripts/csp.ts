@@ -31,8 +31,28 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   "Referrer-Policy": "no-referrer"
 };
 
-/** The `_headers` file (Netlify, Cloudflare Pages) for the built site. */
+/**
+ * Files whose names carry a hash of their content: Framework's `_file/`, `_import/`, `_node/`, `_npm/`
+ * and `_observablehq/` folders and the scripts postbuild moves out of the pages (`inline-<hash>.js`).
+ * A new build gives changed files new names, so a browser may keep these for a year without asking
+ * again; pages themselves are not cached this way. postbuild fails when a file in these places has no
+ * hash in its name.
+ */
+export const IMMUTABLE_PREFIXES: readonly string[] = ["/_file/", "/_import/", "/_node/", "/_npm/", "/_observablehq/", "/inline-"];
+export const IMMUTABLE_CACHE_CONTROL = "public, max-age=31536000, immutable";
+
+/** A content hash in a file name as Framework (`name.0123abcd.ext`) and postbuild (`inline-<16 hex>.js`) write it. */
+const HASHED_NAME = /(\.[0-9a-f]{8}\.[a-z0-9]+|^inline-[0-9a-f]{16}\.js)$/;
+
+/** True when `path` (below the site's base, starting with "/") is a content-hashed file that may be cached for a year. */
+export function isImmutablePath(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1);
+  return IMMUTABLE_PREFIXES.some((p) => path.startsWith(p)) && HASHED_NAME.test(name);
+}
+
+/** The `_headers` file (Netlify, Cloudflare Pages) for the built site: security headers everywhere, long caching of hashed files. */
 export function headersFile(): string {
   const lines = Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`);
-  return `/*\n${lines.join("\n")}\n`;
+  const cache = IMMUTABLE_PREFIXES.map((p) => `${p}*\n  Cache-Control: ${IMMUTABLE_CACHE_CONTROL}\n`);
+  return `/*\n${lines.join("\n")}\n${cache.join("")}`;
 }

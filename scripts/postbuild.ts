@@ -21,7 +21,7 @@ import {execFileSync} from "node:child_process";
 import {mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from "node:fs";
 import {dirname, join, relative, resolve, sep} from "node:path";
 import {fileURLToPath} from "node:url";
-import {headersFile} from "./csp.js";
+import {headersFile, IMMUTABLE_PREFIXES, isImmutablePath} from "./csp.js";
 import {cspSafeHtl} from "./htl-csp.js";
 
 const ROOT = resolve(fileURLToPath(new URL("..", import.meta.url)));
@@ -89,6 +89,19 @@ function htmlFiles(dir: string): string[] {
   });
 }
 
+/** Every file below `dir`, as "/"-separated paths relative to `root` with a leading "/". */
+function allFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? allFiles(path, root) : ["/" + relative(root, path).split(sep).join("/")];
+  });
+}
+
+/** Files in the folders a host caches for a year (scripts/csp.ts) whose names carry no content hash. */
+export function unhashedCachedFiles(dist: string): string[] {
+  return allFiles(dist).filter((f) => IMMUTABLE_PREFIXES.some((p) => f.startsWith(p)) && !isImmutablePath(f));
+}
+
 /** Milliseconds of the commit being built (SOURCE_DATE_EPOCH wins), or 0 outside git. */
 export function buildTime(root = ROOT): number {
   if (process.env.SOURCE_DATE_EPOCH) return Number(process.env.SOURCE_DATE_EPOCH) * 1000;
@@ -151,6 +164,7 @@ export function postbuild(dist = join(ROOT, "dist")): PostbuildResult {
   }
   replaceHtl(dist);
   writeFileSync(join(dist, "_headers"), headersFile());
+  for (const f of unhashedCachedFiles(dist)) problems.push(`${f.slice(1)}: cached for a year by dist/_headers, but its name has no content hash`);
   // GitHub Pages runs Jekyll unless told not to, and Jekyll drops the folders starting with "_".
   writeFileSync(join(dist, ".nojekyll"), "");
   return {pages: pages.length, scriptsMoved, problems};

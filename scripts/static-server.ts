@@ -3,12 +3,14 @@
  * resolves clean URLs (`/instroom` → `instroom.html`) like hosts that rewrite; with `rewrite: false` it
  * behaves like a plain file server (`python3 -m http.server`, object storage): only exact files and
  * `folder/` → `folder/index.html`. `base` serves the site under a subpath (`/verkenner/`, like a GitHub
- * Pages project site), `headers` adds response headers (the CSP test). Refuses paths outside `dist/`.
+ * Pages project site), `headers` adds response headers (the CSP test). Content-hashed files get
+ * the year-long `Cache-Control` that `dist/_headers` gives them on a host. Refuses paths outside `dist/`.
  */
 import {createReadStream, existsSync, statSync} from "node:fs";
 import {createServer, type Server} from "node:http";
 import {extname, join, normalize, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
+import {IMMUTABLE_CACHE_CONTROL, isImmutablePath} from "./csp.js";
 
 export const DIST = resolve(fileURLToPath(new URL("..", import.meta.url)), "dist");
 
@@ -67,7 +69,10 @@ export function startServer(port = 0, root = DIST, options: ServerOptions = {}):
       else res.end("Niet gevonden");
       return;
     }
-    res.writeHead(200, {...headers, "content-type": TYPES[extname(file)] ?? "application/octet-stream"});
+    // Like a host that reads dist/_headers: content-hashed files are cached for a year, pages are not.
+    const path = "/" + url.slice(base.length).split("?")[0];
+    const cache: Record<string, string> = isImmutablePath(path) ? {"cache-control": IMMUTABLE_CACHE_CONTROL} : {};
+    res.writeHead(200, {...headers, ...cache, "content-type": TYPES[extname(file)] ?? "application/octet-stream"});
     createReadStream(file).pipe(res);
   });
   return new Promise((resolvePromise) => {

@@ -3,7 +3,8 @@
  * link (Framework's sidebar, the chain diagram, links in the text, search results) must carry the
  * current scenario's search string. `carryScenario` is the pure rule; `propagateLinks` applies it to
  * the page's anchors, and `installLinkPropagation` re-applies it on every click (search results and
- * other anchors added later) and whenever the scenario changes (`writeUrl` calls `propagateLinks`).
+ * other anchors added later) and whenever the scenario changes (`writeUrl` calls
+ * `scheduleLinkPropagation`: once per frame at most, after the charts of a slider move are painted).
  * Works with clean URLs (`/ind`), `.html` URLs (`/ind.html`) and under a subpath.
  */
 
@@ -69,6 +70,23 @@ const ORIGINAL = "scenarioHref";
 /** Rewrites every internal anchor under `root` to carry the scenario in `search` (default: the page's). */
 export function propagateLinks(root: ParentNode = document, search: string = window.location.search): void {
   for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) rewrite(a, search);
+}
+
+let scheduled = false;
+
+/**
+ * Propagates the page's scenario to its links after the next paint, once however often it is called
+ * within a frame (a slider drag writes the URL on every input event).
+ */
+export function scheduleLinkPropagation(): void {
+  if (scheduled || typeof window === "undefined") return;
+  scheduled = true;
+  requestAnimationFrame(() =>
+    setTimeout(() => {
+      scheduled = false;
+      propagateLinks();
+    }, 0)
+  );
 }
 
 function rewrite(a: HTMLAnchorElement, search: string): void {

@@ -29,7 +29,7 @@ async function waitForBand(page: Page, other: string | null = null): Promise<str
 
 describe("band of 1.000 runs", () => {
   test("the band is drawn from 1.000 runs, computed by the band worker", async () => {
-    const {page, consoleErrors, requests, close} = await openPage("/opvang");
+    const {page, consoleErrors, requests, close} = await openPage("/opvang", {networkIdle: true});
     await waitForBand(page);
     const legend = await page.locator(`${OCCUPANCY} figcaption`).first().innerText();
     expect(legend).toContain("1.000 modelruns");
@@ -40,7 +40,7 @@ describe("band of 1.000 runs", () => {
   });
 
   test("after a slider move the band appears and belongs to the new scenario", async () => {
-    const {page, consoleErrors, close} = await openPage("/opvang");
+    const {page, consoleErrors, close} = await openPage("/opvang", {networkIdle: true});
     const before = await waitForBand(page);
     await setSlider(page, "reception_leave_days", 0);
     const after = await waitForBand(page, before);
@@ -54,7 +54,7 @@ describe("band of 1.000 runs", () => {
   });
 
   test("quick moves: the band that stays is the last scenario's, never an older one", async () => {
-    const {page, consoleErrors, close} = await openPage("/opvang");
+    const {page, consoleErrors, close} = await openPage("/opvang", {networkIdle: true});
     const before = await waitForBand(page);
     for (const days of [0, 7, 14, 21, 3]) await setSlider(page, "reception_leave_days", days);
     // the page has taken the last move once the link records it

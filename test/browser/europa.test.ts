@@ -8,7 +8,7 @@ const data = loadEurope();
 
 describe("europa page", () => {
   test("the answer states NL's applicants per 1.000 inhabitants, rank and EU27 share from the loader", async () => {
-    const {page, consoleErrors, requests, close} = await openPage("/europa");
+    const {page, consoleErrors, requests, close} = await openPage("/europa", {networkIdle: true});
     const last = latestRank(data, "ASY_APP");
     expect(parseDutchNumber(await page.locator('[data-testid="nl-per1000"]').innerText())).toBeCloseTo(last.nlPer1000, 2);
     expect(await page.locator('[data-testid="nl-rank"]').innerText()).toBe(["", "eerste", "tweede", "derde", "vierde", "vijfde", "zesde"][last.rank]);
@@ -22,7 +22,7 @@ describe("europa page", () => {
   });
 
   test("switching to first-time applicants redraws the chart with other numbers, and the choice is in the URL", async () => {
-    const {page, close} = await openPage("/europa");
+    const {page, close} = await openPage("/europa", {networkIdle: true});
     const dotTitles = () => page.locator("figure.chart-frame").first().locator("svg title").allTextContents();
     const before = (await dotTitles()).find((t) => t.startsWith("Nederland, 2022:"));
     await page.getByLabel("Eerste asielaanvragers").check();

@@ -5,17 +5,20 @@
  */
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page} from "playwright-core";
 import {afterAll} from "vitest";
 import {launchBrowser} from "../../scripts/browser.js";
 
 export const SCREENSHOT_DIR = join("test-results", "screenshots");
 
 let browser: Browser | null = null;
+/** One browser context per test file: its pages share the HTTP cache, as a visitor's tabs do. */
+let context: BrowserContext | null = null;
 
 afterAll(async () => {
   await browser?.close();
   browser = null;
+  context = null;
 });
 
 /** The base URL of the served dist/ (set by global-setup). */
@@ -32,10 +35,17 @@ export interface OpenedPage {
   close(): Promise<void>;
 }
 
-/** Opens `path` (e.g. "/instroom?x=1"), waits until the network is idle and the page has rendered. */
-export async function openPage(path: string, {width = 1280, height = 900} = {}): Promise<OpenedPage> {
+/**
+ * Opens `path` (e.g. "/instroom?x=1") and waits until the page has settled (waitForSettled). Pages
+ * share one context (and so the cache of the content-hashed files, like a returning visitor); the site
+ * keeps no state outside the URL. `fresh` opens the page in a new context with an empty cache;
+ * `networkIdle` also waits until no request has been made for 500 ms (for tests of what a page requests).
+ */
+export async function openPage(path: string, {width = 1280, height = 900, fresh = false, networkIdle = false} = {}): Promise<OpenedPage> {
   browser ??= await launchBrowser();
-  const page = await browser.newPage({viewport: {width, height}});
+  const owner = fresh ? await browser.newContext() : (context ??= await browser.newContext());
+  const page = await owner.newPage();
+  await page.setViewportSize({width, height});
   const consoleErrors: string[] = [];
   const requests: string[] = [];
   page.on("console", (m) => {
@@ -46,14 +56,15 @@ export async function openPage(path: string, {width = 1280, height = 900} = {}):
     if (r.status() >= 400) consoleErrors.push(`HTTP ${r.status()} for ${r.url()}`);
   });
   page.on("request", (r) => requests.push(r.url()));
-  await page.goto(siteUrl() + path, {waitUntil: "networkidle"});
+  await page.goto(siteUrl() + path, {waitUntil: networkIdle ? "networkidle" : "load"});
   await waitForSettled(page);
-  return {page, consoleErrors, requests, close: () => page.close()};
+  return {page, consoleErrors, requests, close: () => (fresh ? owner.close() : page.close())};
 }
 
 /**
  * Waits until the page has settled: every cell has displayed (Framework shows an
- * `<observablehq-loading>` placeholder until it does), the band of a scenario page has arrived, and,
+ * `<observablehq-loading>` placeholder until it does), every section loaded on demand has arrived
+ * (`aria-busy` until then, src/explorer/lazy.ts), the band of a scenario page has arrived, and,
  * with `quietMs`, no chart has rendered for that long. On a busy machine the model and the charts
  * come well after the network is idle; reading the page before this reads empty cells.
  */
@@ -62,6 +73,7 @@ export async function waitForSettled(page: Page, {quietMs = 0, timeout = 45_000}
     .waitForFunction(
       (quiet) =>
         document.querySelector("observablehq-loading") === null &&
+        document.querySelector('[aria-busy="true"]') === null &&
         document.documentElement.dataset.band !== "pending" &&
         (quiet === 0 || performance.now() - (performance.getEntriesByName("asielketen:render").at(-1)?.startTime ?? 0) > quiet),
       quietMs,

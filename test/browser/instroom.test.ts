@@ -35,7 +35,7 @@ describe("instroom page", () => {
   });
 
   test("every request stays on the served origin and the page renders without errors", async () => {
-    const {page, requests, consoleErrors, close} = await openPage("/instroom");
+    const {page, requests, consoleErrors, close} = await openPage("/instroom", {networkIdle: true});
     const foreign = requests.filter((url) => !url.startsWith(siteUrl()) && !url.startsWith("data:"));
     expect(foreign).toEqual([]);
     expect(await page.locator(".observablehq--error").count()).toBe(0);

@@ -17,7 +17,7 @@ describe("page weight in the browser", () => {
     test(`${name}: the JS + CSS requested at start is within ${PAGE_BUDGET_BYTES / 1024} KB gzip; on-demand code is not among it`, async () => {
       const weight = await pageWeight(join(DIST, `${name}.html`));
       const lazy = new Set(weight.lazy.map((f) => f.path));
-      const {page, requests, close} = await openPage(`/${name}`);
+      const {page, requests, close} = await openPage(`/${name}`, {fresh: true, networkIdle: true});
       try {
         const site = siteUrl();
         const files = [...new Set(requests.filter((u) => u.startsWith(site) && /\.(js|css)$/.test(new URL(u).pathname)).map((u) => decodeURIComponent(new URL(u).pathname.slice(1))))];
@@ -38,7 +38,7 @@ describe("page weight in the browser", () => {
   }
 
   test("the Shapley section of Maatregelen loads its code on demand and shows the waterfall and table", async () => {
-    const {page, requests, consoleErrors, close} = await openPage("/maatregelen?m=doorstroomlocaties~2026-01~1");
+    const {page, requests, consoleErrors, close} = await openPage("/maatregelen?m=doorstroomlocaties~2026-01~1", {fresh: true, networkIdle: true});
     try {
       expect(await page.locator('link[rel="modulepreload"][href*="shapley-ui"]').count()).toBe(0);
       await page.waitForSelector('[data-lazy="shapley"]:not([aria-busy]) .shapley-table tr[data-role="maatregel"]', {timeout: 15_000});

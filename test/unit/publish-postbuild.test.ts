@@ -2,12 +2,12 @@ import {mkdtempSync, mkdirSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
-import {CSP, headersFile} from "../../scripts/csp.js";
+import {CSP, headersFile, IMMUTABLE_CACHE_CONTROL, isImmutablePath} from "../../scripts/csp.js";
 import {cspSafeHtl} from "../../scripts/htl-csp.js";
 import {npmLookups} from "../../scripts/offline-build.js";
-import {NOTICE_TEXT, rewritePage} from "../../scripts/postbuild.js";
+import {NOTICE_TEXT, rewritePage, unhashedCachedFiles} from "../../scripts/postbuild.js";
 import {NPM_SPECIFIERS, seedNpmVersions} from "../../scripts/seed-npm-versions.js";
-import {resolvePath} from "../../scripts/static-server.js";
+import {resolvePath, startServer} from "../../scripts/static-server.js";
 
 const ROOT = join(import.meta.dirname, "..", "..");
 
@@ -79,6 +79,56 @@ describe("static server path resolution", () => {
     expect(resolvePath("/sub/", root, false)).toBe(join(root, "sub", "index.html"));
     expect(resolvePath("/../etc/passwd", root, false)).toBeNull();
     expect(resolvePath("/%E0%A4%A", root, false)).toBeNull();
+  });
+});
+
+describe("caching of content-hashed files", () => {
+  test("hashed files in Framework's folders and moved inline scripts are immutable; pages and unhashed files are not", () => {
+    expect(isImmutablePath("/_import/explorer/page.077b46ab.js")).toBe(true);
+    expect(isImmutablePath("/_file/data/model-inputs.3d90e84b.json")).toBe(true);
+    expect(isImmutablePath("/_node/d3-array@3.2.5/index.8fbc5974.js")).toBe(true);
+    expect(isImmutablePath("/inline-0807d22807f342c7.js")).toBe(true);
+    expect(isImmutablePath("/ind.html")).toBe(false);
+    expect(isImmutablePath("/_publish/notice.js")).toBe(false);
+    expect(isImmutablePath("/_import/explorer/page.js")).toBe(false);
+    expect(isImmutablePath("/sub/inline-0807d22807f342c7.js")).toBe(false);
+    expect(isImmutablePath("/inline-0807d2.js")).toBe(false);
+  });
+
+  test("_headers caches every hashed folder for a year, after the security headers for all paths", () => {
+    const file = headersFile();
+    expect(file.startsWith("/*\n  Content-Security-Policy:")).toBe(true);
+    for (const p of ["/_file/*", "/_import/*", "/_node/*", "/_observablehq/*", "/inline-*"]) {
+      expect(file).toContain(`${p}\n  Cache-Control: ${IMMUTABLE_CACHE_CONTROL}\n`);
+    }
+  });
+
+  test("postbuild names a file in a cached folder whose name has no hash", () => {
+    const root = mkdtempSync(join(tmpdir(), "cache-"));
+    mkdirSync(join(root, "_import", "x"), {recursive: true});
+    writeFileSync(join(root, "_import", "x", "a.0123abcd.js"), "");
+    writeFileSync(join(root, "_import", "x", "b.js"), "");
+    writeFileSync(join(root, "ind.html"), "");
+    expect(unhashedCachedFiles(root)).toEqual(["/_import/x/b.js"]);
+  });
+
+  test("the static server sends the year-long Cache-Control for hashed files only, also under a subpath", async () => {
+    const root = mkdtempSync(join(tmpdir(), "serve-"));
+    mkdirSync(join(root, "_import"));
+    writeFileSync(join(root, "index.html"), "i");
+    writeFileSync(join(root, "_import", "a.0123abcd.js"), "x");
+    for (const base of ["/", "/verkenner/"]) {
+      const {server, url} = await startServer(0, root, {base});
+      try {
+        const hashed = await fetch(`${url}/_import/a.0123abcd.js?v=1`);
+        expect(hashed.headers.get("cache-control")).toBe(IMMUTABLE_CACHE_CONTROL);
+        const page = await fetch(`${url}/index.html`);
+        expect(page.status).toBe(200);
+        expect(page.headers.get("cache-control")).toBeNull();
+      } finally {
+        server.close();
+      }
+    }
   });
 });
 
