@@ -37,6 +37,26 @@ describe("page weight in the browser", () => {
     });
   }
 
+  test("pages that run the model preload its inputs from the start, and use the preload (one request, no warning)", async () => {
+    for (const name of ["ind", "bronnen"]) {
+      const {page, requests, consoleErrors, close} = await openPage(`/${name}`, {fresh: true, networkIdle: true});
+      const warnings: string[] = [];
+      page.on("console", (m) => void (m.type() === "warning" && warnings.push(m.text())));
+      try {
+        const preload = await page.$$eval('link[rel="preload"][as="fetch"]', (ls) => ls.map((l) => (l as HTMLLinkElement).href));
+        expect(preload, name).toHaveLength(1);
+        expect(preload[0], name).toMatch(/\/_file\/data\/model-inputs\.[0-9a-f]{8}\.json$/);
+        // the page's own fetch of the file is served by the preload: the file is requested once
+        expect(requests.filter((u) => u === preload[0]), name).toHaveLength(1);
+        await page.waitForTimeout(3500); // Chromium warns ~3 s after load about a preload that was not used
+        expect(warnings.filter((w) => /preload/i.test(w)), name).toEqual([]);
+        expect(consoleErrors, name).toEqual([]);
+      } finally {
+        await close();
+      }
+    }
+  });
+
   test("the Shapley section of Maatregelen loads its code on demand and shows the waterfall and table", async () => {
     const {page, requests, consoleErrors, close} = await openPage("/maatregelen?m=doorstroomlocaties~2026-01~1", {fresh: true, networkIdle: true});
     try {

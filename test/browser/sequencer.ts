@@ -23,7 +23,7 @@ export const SECONDS: Readonly<Record<string, number>> = {
   "band.test.ts": 39,
   "nareis.test.ts": 38,
   "uitstroom.test.ts": 35,
-  "page-weight.test.ts": 32,
+  "page-weight.test.ts": 42,
   "europa.test.ts": 29,
   "vergelijken.test.ts": 26,
   "forecast.test.ts": 16
