@@ -80,8 +80,10 @@ export async function waitForSettled(page: Page, {quietMs = 0, timeout = 45_000}
       {timeout, polling: 50}
     )
     .catch(async (e: unknown) => {
-      const left = await page.evaluate(() => document.querySelectorAll("observablehq-loading").length).catch(() => -1);
-      throw new Error(`${page.url()} did not settle within ${timeout} ms (${left} cells still loading): ${String(e)}`);
+      const state = await page
+        .evaluate(() => `${document.querySelectorAll("observablehq-loading").length} cells loading, ${document.querySelectorAll('[aria-busy="true"]').length} sections busy, band ${document.documentElement.dataset.band ?? "none"}`)
+        .catch(() => "state unknown");
+      throw new Error(`${page.url()} did not settle within ${timeout} ms (${state}): ${String(e)}`);
     });
 }
 

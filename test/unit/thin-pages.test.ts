@@ -1,5 +1,5 @@
 /** Pages are short reports: at most 35% of a page's characters are JavaScript in code fences (scenario pages and the report pages notitie, toekenning, europa, spreiding, begrippen). */
-import {readFileSync} from "node:fs";
+import {readdirSync, readFileSync} from "node:fs";
 import {join} from "node:path";
 import {describe, expect, test} from "vitest";
 
@@ -25,4 +25,18 @@ describe("thin pages", () => {
       expect(text).not.toContain("__renderTick");
     });
   }
+});
+
+describe("preloaded model inputs", () => {
+  const PRELOAD = '<link rel="preload" href="./data/model-inputs.json" as="fetch" crossorigin="anonymous">';
+  const pages = readdirSync(SRC).filter((f) => f.endsWith(".md"));
+
+  test("a page preloads the model inputs exactly when it loads them (an unused preload makes Chromium warn)", () => {
+    expect(pages.length).toBeGreaterThan(10);
+    for (const page of pages) {
+      const text = readFileSync(join(SRC, page), "utf8");
+      const loads = text.includes('FileAttachment("data/model-inputs.json")');
+      expect(text.split(PRELOAD).length - 1, page).toBe(loads ? 1 : 0);
+    }
+  });
 });
