@@ -45,7 +45,7 @@ export function formatDelta(value: number | null | undefined): string {
 /** A number as the user typed it, in Dutch notation, without rounding away digits: 0,97 · 60.000 · 1,5. */
 export function formatExact(value: number | null | undefined): string {
   if (value == null || !Number.isFinite(value)) return "–";
-  return numberLocale.format(",~r")(Number(value.toPrecision(12)));
+  return numberLocale.format(",.12~r")(Number(value.toPrecision(12)));
 }
 
 export function formatDecimal(value: number | null | undefined): string {

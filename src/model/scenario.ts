@@ -58,7 +58,7 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 }
 
 function fmt(x: number): string {
-  return String(Number(x.toPrecision(6)));
+  return String(Number(x.toPrecision(12)));
 }
 
 /**

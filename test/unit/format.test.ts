@@ -1,5 +1,5 @@
 import {describe, expect, test} from "vitest";
-import {formatCount, formatDecimal, formatDelta, formatEuro, formatMonth, formatPercent, formatRounded} from "../../src/components/format.js";
+import {formatCount, formatDecimal, formatDelta, formatEuro, formatExact, formatMonth, formatPercent, formatRounded} from "../../src/components/format.js";
 import {changesFrom, lastObservedMonth} from "../../src/explorer/series.js";
 import type {ModelInputs} from "../../src/model/types.js";
 
@@ -59,5 +59,10 @@ describe("notices in Dutch", () => {
     const labels = new Map([["inflow_first_per_year", "Eerste asielaanvragen per jaar"]]);
     expect(noticeInDutch("overrides.inflow_first_per_year: 100000000 is above the plausible range; clamped to 60000", labels)).toBe("‘Eerste asielaanvragen per jaar’: 100.000.000 ligt boven het plausibele bereik en is begrensd op 60.000.");
     expect(noticeInDutch("overrides.share_high: 1.5 is above the plausible range; clamped to 0.7")).toBe("‘share_high’: 1,5 ligt boven het plausibele bereik en is begrensd op 0,7.");
+ 
+    // the value the user typed is quoted without rounding (999999999 read as 1.000.000.000 before)
+    expect(noticeInDutch("overrides.capacity_emergency: 999999999 is above the plausible range; clamped to 60000")).toContain("999.999.999 ligt boven");
+    expect(formatExact(1234.5678)).toBe("1.234,5678");
+    expect(formatExact(0.1 + 0.2)).toBe("0,3");
   });
 });

@@ -109,6 +109,11 @@ describe("URL codec", () => {
     expect(notices).toEqual([]);
   });
 
+  it("a clamped override's notice quotes the value as given, not rounded", () => {
+    const {notices} = decodeScenarioFromSearch("?p=ongewijzigd&o=capacity_emergency:999999999", inputs);
+    expect(notices.some((n) => /999999999 is above the plausible range/.test(n)), notices.join("; ")).toBe(true);
+  });
+
   it("decodeScenarioFromSearch(old MPP preset id, origin out of range, unknown off id) maps, clamps and drops with notices", () => {
     const {scenario, notices} = decodeScenarioFromSearch("?p=mpp-2023-medio&t=2030-01&x=nope,beslisstop-syrie", inputs);
     expect(scenario.preset).toBe("mpp-2023-i-medio");
