@@ -11,6 +11,7 @@ import {MODEL_VERSION} from "../model/version.js";
 import {dataTable, toDutchCsv, type Row} from "./data-table.js";
 import {adoptMarks, observationsIn} from "./plot.js";
 import {addForThisTask, adoptChart} from "./chart-memo.js";
+import {adoptLive} from "./live-chart.js";
 import type {Kind} from "./provenance.js";
 
 export interface ChartFrameOptions {
@@ -303,6 +304,7 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
       if (!chart.isConnected && morph(slot.chart, chart)) {
         adoptMarks(slot.chart, chart);
         adoptChart(slot.chart, chart);
+        adoptLive(slot.chart, chart);
       }
       else {
         slot.chart.replaceWith(chart);

@@ -139,6 +139,24 @@ function hand(element: Element): void {
   addForThisTask(handedOut, element);
 }
 
+/** Whether `element` was already handed out in this task (live-chart.ts must not redraw it again). */
+export function isHandedOut(element: Element): boolean {
+  return handedOut.has(element);
+}
+
+/** `element` was redrawn in place (live-chart.ts): the inputs it showed before no longer give it. */
+export function forgetChart(element: Element): void {
+  for (const [key, list] of cache) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i].element === element) {
+        list.splice(i, 1);
+        size--;
+      }
+    }
+    if (!list.length) cache.delete(key);
+  }
+}
+
 /** Sets cleared at the end of the current task, and whether a clear is already scheduled. */
 const scheduled = new WeakSet<Set<unknown>>();
 

@@ -8,6 +8,9 @@ import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {memoChart} from "./chart-memo.js";
+import {area, line as line_, scaleLinear} from "d3";
+import {layerMark, liveChart, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {monthTip} from "./month-tip.js";
 
 export type LineRole = "baseline" | "changed" | "scenario";
 
@@ -72,27 +75,28 @@ function shortMonth(date: Date): string {
   return label;
 }
 
-/** One part (history or projection) of every line as columns: no object per point, no accessor per channel. */
-interface Columns {
-  x: Date[];
-  y: number[];
-  z: string[];
-  width: number[];
+/** Share of the y domain the data must span for a kept chart to keep its axis (below it the chart is rebuilt, tighter). */
+export const MIN_FILL = 0.4;
+/** Headroom of an axis rebuilt while the user moves a control, so the next moves fit it. */
+export const HEADROOM = 1.3;
+
+/**
+ * The y domain for values spanning [lo, hi] (0 included): rounded outward to the axis's tick step
+ * (d3's `nice`, with about as many ticks as Plot draws at this height), widened by `headroom`.
+ */
+export function niceDomain(lo: number, hi: number, height: number, headroom = 1): [number, number] {
+  const a = Math.min(0, lo) * headroom;
+  const b = Math.max(0, hi) * headroom;
+  if (!(b > a)) return [a, a + 1];
+  const [d0, d1] = scaleLinear().domain([a, b]).nice(Math.max(2, (height - 50) / 35)).domain();
+  return [d0, d1];
 }
 
-function columns(lines: readonly ScenarioLine[], dates: readonly Date[], from: number, to: number): Columns {
-  const c: Columns = {x: [], y: [], z: [], width: []};
-  for (const line of lines) {
-    for (let i = from; i <= to; i++) {
-      const value = line.values[i];
-      if (!Number.isFinite(value)) continue;
-      c.x.push(dates[i]);
-      c.y.push(value);
-      c.z.push(line.label);
-      c.width.push(ROLE_WIDTH[line.role]);
-    }
-  }
-  return c;
+/** Whether values spanning [lo, hi] (0 included) still fit `domain` and fill at least MIN_FILL of it. */
+export function fitsDomain(lo: number, hi: number, domain: readonly [number, number]): boolean {
+  const a = Math.min(0, lo);
+  const b = Math.max(0, hi);
+  return a >= domain[0] && b <= domain[1] && b - a >= MIN_FILL * (domain[1] - domain[0]);
 }
 
 /** Draws the chart; returns a figure element with an accessible summary. A chart with the same inputs as before is reused (chart-memo.ts). */
@@ -100,56 +104,194 @@ export function scenarioChart(data: ScenarioChartData, options: ScenarioChartOpt
   return memoChart("scenario", data, options, drawScenarioChart);
 }
 
-function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOptions): HTMLElement {
-  const {width, height = 280, yLabel, caption, lastObserved, from, to, summary, rules = []} = options;
-  const format = options.format ?? formatCount;
+/** What a drawn chart keeps to redraw its data layer in place (live-chart.ts). */
+interface ScenarioState {
+  domain: [number, number];
+  band: Layer;
+  lines: Layer;
+  /** The data shown now: what the layers and the tip read. */
+  view: View;
+}
+
+/** The chart's data in its window, read by the data layers and the tip. */
+interface View {
+  data: ScenarioChartData;
+  i0: number;
+  i1: number;
+  split: number;
+  dates: readonly Date[];
+  format: (value: number) => string;
+}
+
+/** Everything but the data of the lines and the band: when it is unchanged, the chart can be redrawn in place. */
+function frameOf(data: ScenarioChartData, options: ScenarioChartOptions) {
+  const {height = 280, lastObserved, from, to} = options;
   const n = data.lines[0]?.values.length ?? 0;
   const i0 = from ? Math.max(0, monthIndex(data.start, from)) : 0;
   const i1 = to ? Math.min(n - 1, monthIndex(data.start, to)) : n - 1;
   const split = lastObserved ? monthIndex(data.start, lastObserved) : -1;
   const dates = monthDates(data.start, Math.max(n, i1 + 1, split + 1));
-  // Columns per part (the month at the split belongs to both parts so the solid and dashed lines join).
-  const history = columns(data.lines, dates, i0, Math.min(i1, split));
-  const projection = columns(data.lines, dates, Math.max(i0, split), i1);
-  const band = data.band
-    ? Array.from({length: i1 - i0 + 1}, (_, k) => ({date: dates[i0 + k], low: data.band!.p10[i0 + k], high: data.band!.p90[i0 + k]})).filter(
-        (d) => Number.isFinite(d.low) && Number.isFinite(d.high)
-      )
-    : [];
-  const labels = data.lines.map((l) => l.label);
-  const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const observed = (data.observed ?? []).filter((d) => d.date >= dates[i0] && d.date <= monthDate(data.start, i1));
   // this series' own last observation (it differs per series: COA occupancy Jan 2025, IND backlog May 2025 …)
   const lastObservation = (data.observed ?? []).reduce<{date: Date; value: number} | null>((a, d) => (!a || d.date > a.date ? d : a), null);
+  // the values the y axis must hold: lines and band in the window, reference lines, observations
+  let lo = Infinity;
+  let hi = -Infinity;
+  const extend = (v: number) => {
+    if (v < lo) lo = v;
+    if (v > hi) hi = v;
+  };
+  for (const line of data.lines) for (let i = i0; i <= i1; i++) if (Number.isFinite(line.values[i])) extend(line.values[i]);
+  if (data.band) {
+    for (let i = i0; i <= i1; i++) {
+      const [low, high] = [data.band.p10[i], data.band.p90[i]];
+      if (Number.isFinite(low) && Number.isFinite(high)) {
+        extend(low);
+        extend(high);
+      }
+    }
+  }
+  for (const r of options.rules ?? []) extend(r.value);
+  for (const d of observed) extend(d.value);
+  if (lastObservation) extend(lastObservation.value);
+  const key = JSON.stringify([
+    data.start, n, i0, i1, split, height, options.width, options.yLabel, options.caption, options.rules ?? [], String(options.tickFormat ?? ""), String(options.format ?? ""),
+    data.lines.map((l) => [l.role, l.label, l.color ?? ""]), data.band?.label ?? null, observed.map((d) => [d.date.getTime(), d.value, d.label]),
+    lastObservation ? [lastObservation.date.getTime(), lastObservation.value] : null
+  ]);
+  return {key, height, i0, i1, split, dates, observed, lastObservation, lo: Number.isFinite(lo) ? lo : 0, hi: Number.isFinite(hi) ? hi : 0};
+}
+
+function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOptions): HTMLElement {
+  const frame = frameOf(data, options);
+  const format = options.format ?? formatCount;
+  const view: View = {data, i0: frame.i0, i1: frame.i1, split: frame.split, dates: frame.dates, format};
+  return liveChart<ScenarioState>(
+    `scenario\u0000${frame.key}`,
+    (state, element) => {
+      if (!fitsDomain(frame.lo, frame.hi, state.domain)) return false;
+      state.view = view;
+      if (state.band.g) drawBand(state.band.g, state.band.scales!, view);
+      drawLines(state.lines.g!, state.lines.scales!, view);
+      setSummary(element, options.summary);
+      return true;
+    },
+    // a chart built while the user moves a control gets headroom, so the next moves fit its axis
+    (previous) => buildScenarioChart(view, options, frame, niceDomain(frame.lo, frame.hi, frame.height, previous ? HEADROOM : 1))
+  );
+}
+
+/** The band as one area path (its gaps, e.g. while the band is computed, left open). */
+function drawBand(g: SVGGElement, scales: LayerScales, view: View): void {
+  const band = view.data.band;
+  let path = g.firstChild as SVGPathElement | null;
+  if (!path) {
+    path = g.ownerDocument.createElementNS(SVG_NS, "path");
+    path.setAttribute("fill", BAND_COLOR);
+    path.setAttribute("fill-opacity", "0.35");
+    g.append(path);
+  }
+  const months = band ? range(view.i0, view.i1) : [];
+  const shape = area<number>()
+    .defined((i) => Number.isFinite(band!.p10[i]) && Number.isFinite(band!.p90[i]))
+    .x((i) => scales.x(view.dates[i]))
+    .y0((i) => scales.y(band!.p10[i]))
+    .y1((i) => scales.y(band!.p90[i]));
+  path.setAttribute("d", shape(months) ?? "");
+}
+
+/** Every line as two paths: solid up to the last observed month, dashed after it (the month at the split in both, so they join). */
+function drawLines(g: SVGGElement, scales: LayerScales, view: View): void {
+  const {data, i0, i1, split} = view;
+  const parts: [number, number, boolean][] = [[i0, Math.min(i1, split), false], [Math.max(i0, split), i1, true]];
+  const paths = g.children;
+  let k = 0;
+  for (const line of data.lines) {
+    for (const [from, to, dashed] of parts) {
+      let path = paths[k++] as SVGPathElement | undefined;
+      if (!path) {
+        path = g.ownerDocument.createElementNS(SVG_NS, "path");
+        path.setAttribute("fill", "none");
+        path.setAttribute("stroke", line.color ?? ROLE_COLORS[line.role]);
+        path.setAttribute("stroke-width", String(ROLE_WIDTH[line.role]));
+        path.setAttribute("stroke-linecap", "round");
+        path.setAttribute("stroke-linejoin", "round");
+        if (dashed) path.setAttribute("stroke-dasharray", "6 3");
+        g.append(path);
+      }
+      const shape = line_<number>()
+        .defined((i) => Number.isFinite(line.values[i]))
+        .x((i) => scales.x(view.dates[i]))
+        .y((i) => scales.y(line.values[i]));
+      path.setAttribute("d", (from <= to ? shape(range(from, to)) : null) ?? "");
+    }
+  }
+}
+
+const ranges = new Map<string, number[]>();
+/** The integers from..to (cached: the same few windows are drawn again and again). */
+function range(from: number, to: number): number[] {
+  const key = `${from}:${to}`;
+  let r = ranges.get(key);
+  if (!r) ranges.set(key, (r = Array.from({length: Math.max(0, to - from + 1)}, (_, k) => from + k)));
+  return r;
+}
+
+const BAND_COLOR = "#93c5fd";
+
+function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: ReturnType<typeof frameOf>, domain: [number, number]): {element: HTMLElement; state: ScenarioState} {
+  const {width, yLabel, caption, lastObserved, summary, rules = []} = options;
+  const {data, i0, i1, split, dates} = view;
+  const {observed, lastObservation, height} = frame;
+  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view};
+  const labels = data.lines.map((l) => l.label);
+  const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const splitDate = monthDate(data.start, split);
-  // The tip's texts, one per point of both parts, as before (a point's text is made here, not on hover).
-  const tipX = [...history.x, ...projection.x];
-  const tipY = [...history.y, ...projection.y];
-  const tipTitle = [...history.x.map((date, j) => `${history.z[j]}, ${shortMonth(date)}: ${format(history.y[j])}`), ...projection.x.map((date, j) => `${projection.z[j]}, ${shortMonth(date)}: ${format(projection.y[j])}${date > splitDate ? " (gemodelleerd)" : ""}`)];
   const plot = plotChart({
     width,
     height,
     marginLeft: 60,
-    x: {type: "utc", label: null},
-    y: {label: yLabel, grid: true, zero: true, tickFormat: options.tickFormat ?? ((v: number) => nl.format(",")(v))},
-    color: {domain: [...labels, ...(observed.length ? ["waargenomen"] : []), ...(band.length ? [data.band!.label] : [])], range: [...colors, ...(observed.length ? ["#111"] : []), ...(band.length ? ["#93c5fd"] : [])], legend: true},
+    x: {type: "utc", label: null, domain: [dates[i0], dates[i1]]},
+    y: {label: yLabel, grid: true, domain, tickFormat: options.tickFormat ?? ((v: number) => nl.format(",")(v))},
+    // the band's legend entry stays while the band is computed (the frame, and so the chart, stay the same)
+    color: {domain: [...labels, ...(observed.length ? ["waargenomen"] : []), ...(data.band ? [data.band.label] : [])], range: [...colors, ...(observed.length ? ["#111"] : []), ...(data.band ? [BAND_COLOR] : [])], legend: true},
     marks: [
       Plot.ruleY([0]),
-      band.length ? Plot.areaY(band, {x: "date", y1: "low", y2: "high", fill: "#93c5fd", fillOpacity: 0.35}) : null,
+      data.band ? layerMark(state.band, (g, scales) => drawBand(g, scales, state.view)) : null,
       ...rules.map((r) => Plot.ruleY([r.value], {stroke: "#b91c1c", strokeDasharray: "2 3"})),
       ...rules.map((r) => Plot.text([r], {x: dates[i0], y: "value", text: () => r.label, dy: -6, textAnchor: "start", fill: "#b91c1c", fontSize: 10})),
-      Plot.line({length: history.x.length}, {x: history.x, y: history.y, z: history.z, stroke: history.z, strokeWidth: history.width}),
-      Plot.line({length: projection.x.length}, {x: projection.x, y: projection.y, z: projection.z, stroke: projection.z, strokeWidth: projection.width, strokeDasharray: "6 3"}),
+      layerMark(state.lines, (g, scales) => drawLines(g, scales, state.view)),
       observed.length
-        ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${format(d.value)} (${d.label})`})
+        ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${view.format(d.value)} (${d.label})`})
         : null,
       lastObserved ? Plot.ruleX([splitDate], {stroke: "#9ca3af", strokeDasharray: "1 3"}) : null,
       lastObservation
         ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: "end", fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3})
-        : null,
-      Plot.tip({length: tipX.length}, Plot.pointerX({x: tipX, y: tipY, title: tipTitle}))
+        : null
     ]
   });
+  const svg = plot instanceof SVGSVGElement ? plot : plot.querySelector<SVGSVGElement>(":scope > svg");
+  if (svg && state.lines.scales) monthTip(svg, state.lines.scales, () => tipOf(state.view, splitDate));
   const when = lastObservation ? ` Laatste waarneming van deze reeks: ${formatShortMonth(lastObservation.date)}.` : "";
-  return accessibleFigure(plot, caption + when, summary);
+  return {element: accessibleFigure(plot, caption + when, summary), state};
+}
+
+/** The tip's content at month i: the month, then every line's value and the band. */
+function tipOf(view: View, splitDate: Date) {
+  return {
+    first: view.i0,
+    last: view.i1,
+    dates: view.dates,
+    lines: (i: number) => {
+      const date = view.dates[i];
+      const rows: {label: string; color: string; value: number; text: string}[] = [];
+      for (const line of view.data.lines) {
+        const value = line.values[i];
+        if (Number.isFinite(value)) rows.push({label: line.label, color: line.color ?? ROLE_COLORS[line.role], value, text: view.format(value)});
+      }
+      const band = view.data.band;
+      const band_ = band && Number.isFinite(band.p10[i]) && Number.isFinite(band.p90[i]) ? `${view.format(band.p10[i])} – ${view.format(band.p90[i])}` : null;
+      return {title: `${shortMonth(date)}${date > splitDate ? " (gemodelleerd)" : ""}`, rows, band: band_ ? {label: band!.label, text: band_} : null};
+    }
+  };
 }

@@ -1,0 +1,189 @@
+// @vitest-environment jsdom
+/**
+ * Charts redrawn in place (live-chart.ts): a chart whose frame (size, labels, window, observations,
+ * y domain) is unchanged keeps its SVG and only its data layer is redrawn; the memo of exact inputs
+ * (chart-memo.ts) never hands out an element that now shows other data; values that leave the axis
+ * rebuild the chart with room to move; the tip reads the current data.
+ */
+import {beforeEach, describe, expect, test} from "vitest";
+import {scenarioChart, niceDomain, fitsDomain, HEADROOM, MIN_FILL, type ScenarioChartData} from "../../src/components/scenario-chart.js";
+import {stackedArea} from "../../src/components/stacked-area.js";
+import {annualCompare} from "../../src/components/annual-compare.js";
+import {clearChartMemo} from "../../src/components/chart-memo.js";
+import {clearLiveCharts} from "../../src/components/live-chart.js";
+import {nearestMonth} from "../../src/components/month-tip.js";
+import {legendOf} from "../../src/components/chart-frame.js";
+
+const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
+const values = (a: number, n = 24) => Float64Array.from({length: n}, (_, i) => a + i * 100);
+const data = (scenario: number, band?: [number, number] | "pending"): ScenarioChartData => ({
+  start: "2024-01",
+  lines: [
+    {role: "baseline", label: "basis", values: values(40000)},
+    {role: "scenario", label: "jouw scenario", values: values(scenario)}
+  ],
+  band: band === undefined ? undefined : band === "pending" ? {p10: new Float64Array(24).fill(NaN), p90: new Float64Array(24).fill(NaN), label: "P10–P90"} : {p10: values(band[0]), p90: values(band[1]), label: "P10–P90"},
+  observed: [{date: new Date(Date.UTC(2024, 5, 1)), value: 40800, label: "COA"}]
+});
+const options = (summary = "s") => ({width: 640, yLabel: "personen", lastObserved: "2024-09", caption: "Bezetting (gemodelleerd).", summary});
+const svgOf = (el: Element) => el.querySelector("svg[class^=plot]")!;
+const paths = (el: Element) => [...svgOf(el).querySelectorAll("path[stroke-width]")].map((p) => p.getAttribute("d"));
+
+beforeEach(() => {
+  clearChartMemo();
+  clearLiveCharts();
+});
+
+describe("y domain", () => {
+  test("rounded outward to the axis step, 0 included, headroom on request", () => {
+    expect(niceDomain(0, 41234, 280)).toEqual([0, 45000]);
+    expect(niceDomain(-1200, 3000, 280)[0]).toBeLessThanOrEqual(-1200);
+    expect(niceDomain(0, 0, 280)).toEqual([0, 1]);
+    expect(niceDomain(0, 41234, 280, HEADROOM)[1]).toBeGreaterThanOrEqual(41234 * HEADROOM);
+  });
+  test("kept while the values fit and fill at least MIN_FILL of it", () => {
+    expect(fitsDomain(0, 40000, [0, 45000])).toBe(true);
+    expect(fitsDomain(0, 46000, [0, 45000])).toBe(false);
+    expect(fitsDomain(0, 45000 * MIN_FILL - 1, [0, 45000])).toBe(false);
+    expect(fitsDomain(-10, 40000, [0, 45000])).toBe(false);
+  });
+});
+
+describe("scenario chart redrawn in place", () => {
+  test("same frame: the same element and SVG, new paths and summary; back to the first inputs shows the first data", async () => {
+    const a = scenarioChart(data(39000), options("A"));
+    const pathsA = paths(a);
+    await nextTask();
+    const b = scenarioChart(data(38000), options("B"));
+    expect(b).toBe(a);
+    expect(svgOf(b)).toBe(svgOf(a));
+    expect(paths(b)).not.toEqual(pathsA);
+    expect(b.getAttribute("aria-label")).toBe("B");
+    expect(b.querySelector(".sr-only")!.textContent).toBe("B");
+    await nextTask();
+    // the memo must not answer A's inputs with the element that now shows B
+    const again = scenarioChart(data(39000), options("A"));
+    expect(paths(again)).toEqual(pathsA);
+    expect(again.getAttribute("aria-label")).toBe("A");
+  });
+
+  test("values leaving the axis rebuild the chart, with headroom for the next moves", async () => {
+    const a = scenarioChart(data(39000), options());
+    const svg = svgOf(a);
+    await nextTask();
+    const b = scenarioChart(data(90000), options());
+    expect(svgOf(b)).not.toBe(svg);
+    const top = Math.max(...[...svgOf(b).querySelectorAll("[aria-label='y-axis tick label'] text, text")].map((t) => Number((t.textContent ?? "").replaceAll(".", ""))).filter(Number.isFinite));
+    expect(top).toBeGreaterThanOrEqual((90000 + 2300) * 1.0);
+    await nextTask();
+    // a little higher still fits the headroom: redrawn in place
+    const c = scenarioChart(data(95000), options());
+    expect(svgOf(c)).toBe(svgOf(b));
+  });
+
+  test("two charts with the same frame in one render get two elements", () => {
+    const a = scenarioChart(data(39000), options());
+    const b = scenarioChart(data(38000), options());
+    expect(b).not.toBe(a);
+    expect(paths(a)).not.toEqual(paths(b));
+  });
+
+  test("the band's legend entry stays while the band is computed, and the band arrives in place", async () => {
+    const pending = scenarioChart(data(39000, "pending"), options());
+    expect(legendOf(pending).map((d) => d.label)).toContain("P10–P90");
+    const area = () => svgOf(pending).querySelector("path[fill='#93c5fd']")!;
+    expect(area().getAttribute("d")).toBe("");
+    await nextTask();
+    const ready = scenarioChart(data(39000, [38000, 42000]), options());
+    expect(ready).toBe(pending);
+    expect(area().getAttribute("d")).toMatch(/^M/);
+  });
+});
+
+describe("other charts redrawn in place", () => {
+  test("stacked area: same SVG, new layer paths", async () => {
+    const layers = (k: number) => [
+      {label: "a", color: "#111", values: values(1000 * k)},
+      {label: "b", color: "#222", values: values(2000)}
+    ];
+    const opts = {width: 600, start: "2024-01", yLabel: "x", caption: "c", summary: "s"};
+    const first = stackedArea(layers(5), opts);
+    const d1 = [...svgOf(first).querySelectorAll("path[fill-opacity]")].map((p) => p.getAttribute("d"));
+    await nextTask();
+    const second = stackedArea(layers(4.5), opts);
+    expect(svgOf(second)).toBe(svgOf(first));
+    const d2 = [...svgOf(second).querySelectorAll("path[fill-opacity]")].map((p) => p.getAttribute("d"));
+    expect(d2).toHaveLength(2);
+    expect(d2).not.toEqual(d1);
+  });
+
+  test("annual bars: same SVG, new heights and tooltips", async () => {
+    const bars = (v: number) => [2024, 2025].flatMap((year) => [{year, role: "baseline" as const, label: "basis", value: 30000}, {year, role: "scenario" as const, label: "jouw scenario", value: v}]);
+    const opts = {width: 600, yLabel: "x", caption: "c", summary: "s", format: (v: number) => String(v)};
+    const first = annualCompare({bars: bars(32000), observed: [{year: 2024, value: 31000, source: "IND"}]}, opts);
+    await nextTask();
+    const second = annualCompare({bars: bars(34000), observed: [{year: 2024, value: 31000, source: "IND"}]}, opts);
+    expect(svgOf(second)).toBe(svgOf(first));
+    const titles = [...svgOf(second).querySelectorAll("rect > title")].map((t) => t.textContent);
+    expect(titles).toContain("jouw scenario, 2025: 34000 (gemodelleerd)");
+    expect(titles).not.toContain("jouw scenario, 2025: 32000 (gemodelleerd)");
+  });
+});
+
+describe("month tip", () => {
+  test("the nearest month to a pointer position", () => {
+    const dates = Array.from({length: 12}, (_, i) => new Date(Date.UTC(2024, i, 1)));
+    const x = (d: Date | number) => (Number(d) - dates[0].getTime()) / 8.64e7; // one px per day
+    expect(nearestMonth(0, x, {first: 0, last: 11, dates})).toBe(0);
+    expect(nearestMonth(40, x, {first: 0, last: 11, dates})).toBe(1);
+    expect(nearestMonth(1000, x, {first: 0, last: 11, dates})).toBe(11);
+    expect(nearestMonth(0, x, {first: 3, last: 11, dates})).toBe(3);
+  });
+});
+
+describe("annual projection redrawn in place", () => {
+  test("realised lines kept, modelled lines and their dot titles redrawn", async () => {
+    const {annualProjection} = await import("../../src/components/annual-projection.js");
+    const points = (v: number) => [
+      ...[2022, 2023, 2024].map((year) => ({year, value: 40000 + year - 2022, label: "gerealiseerd", kind: "realised" as const})),
+      ...[2024, 2025, 2026].map((year) => ({year, value: year === 2024 ? 40002 : v, label: "jouw scenario", kind: "modelled" as const, emphasis: true}))
+    ];
+    const opts = {width: 600, yLabel: "personen", caption: "c", summary: "s", colors: {gerealiseerd: "#111", "jouw scenario": "#1d4ed8"}};
+    const first = annualProjection(points(45000), opts);
+    await nextTask();
+    const second = annualProjection(points(43000), opts);
+    expect(svgOf(second)).toBe(svgOf(first));
+    const titles = [...svgOf(second).querySelectorAll("circle > title")].map((t) => t.textContent);
+    expect(titles).toContain("jouw scenario, 2026: 43.000 (gemodelleerd)");
+    expect(titles).not.toContain("jouw scenario, 2026: 45.000 (gemodelleerd)");
+    expect(titles).toContain("gerealiseerd, 2023: 40.001 (gerealiseerd)");
+  });
+});
+
+describe("in a chart frame on the page", () => {
+  test("rebuilt, then redrawn in place: the frame keeps showing an SVG with the newest data and summary", async () => {
+    const {chartFrame} = await import("../../src/components/chart-frame.js");
+    const frameOptions = {title: "Bezetting", source: "Asielketen Verkenner, ketenmodel (gemodelleerd)", permalink: () => "http://x/", rows: () => [], filename: "live-frame-test"};
+    const main = document.createElement("main");
+    document.body.append(main);
+    const show = (value: number, summary: string) => {
+      const frame = chartFrame(scenarioChart(data(value), options(summary)), frameOptions);
+      if (!frame.isConnected) main.append(frame);
+      return frame;
+    };
+    const frame = show(39000, "A");
+    await nextTask();
+    // out of the axis: a new chart, whose SVG chart-frame.ts moves into the chart on the page
+    show(90000, "B");
+    const svgB = svgOf(frame);
+    const pathsB = paths(frame);
+    await nextTask();
+    // fits: redrawn in place, in the chart on the page
+    show(88000, "C");
+    expect(frame.querySelectorAll("svg[class^=plot]")).toHaveLength(1);
+    expect(svgOf(frame)).toBe(svgB);
+    expect(frame.querySelector(".sr-only")!.textContent).toBe("C");
+    expect(paths(frame)).not.toEqual(pathsB);
+    main.remove();
+  });
+});
