@@ -175,3 +175,22 @@ describe("the page controls switch a measure for the card", () => {
     expect(events).toBe(4);
   });
 });
+
+describe("re-rendering on a scenario change", () => {
+  it("keeps the cards whose content did not change and redraws the one whose effect did", () => {
+    const o = inputs.measures.find((m) => !m.inBaseline && m.effects?.length)!;
+    const start = earliestStart(basis, inputs);
+    const on = (strength: number): Scenario => ({...basis, measures: [{id: o.id, start, strength}]});
+    const {card, view} = mount(on(1));
+    const before = new Map([...view.element.querySelectorAll<HTMLElement>(".measure-card")].map((c) => [c.id, c]));
+    expect(before.size).toBeGreaterThan(10);
+    view.update(on(1));
+    for (const c of view.element.querySelectorAll<HTMLElement>(".measure-card")) expect(c, c.id).toBe(before.get(c.id));
+    const table = card(o.id).querySelector(".measure-effect-table")!.textContent;
+    view.update(on(1.5));
+    expect(card(o.id)).not.toBe(before.get(`maatregel-${o.id}`));
+    expect(card(o.id).querySelector(".measure-effect-table")!.textContent).not.toBe(table);
+    const kept = [...view.element.querySelectorAll<HTMLElement>(".measure-card")].filter((c) => c === before.get(c.id));
+    expect(kept.length).toBeGreaterThan(before.size / 2);
+  });
+});

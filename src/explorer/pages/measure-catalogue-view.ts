@@ -9,7 +9,7 @@
  * measure); other quantified measures get a "bereken effect" button, so the page stays fast.
  */
 import * as Inputs from "@observablehq/inputs";
-import {measureCard, PILLAR_LABELS, STATUS_LABELS} from "../../components/measure-catalogue.js";
+import {measureCard, PILLAR_LABELS, STATUS_LABELS, type MeasureCardOptions} from "../../components/measure-catalogue.js";
 import type {Measure, ModelInputs, Scenario} from "../../model/types.js";
 import type {ScenarioControls} from "../controls.js";
 import {cardEffect, checkedStart, earliestStart, isSwitched, offeredStart, switchState, type CardEffectView} from "./measure-cards.js";
@@ -128,12 +128,13 @@ export function catalogueView(inputs: ModelInputs, controls: ScenarioControls, i
     return e;
   };
 
-  const render = (m: Measure) => {
+  /** What a card shows: its options (the callbacks aside, which only close over `m` and the view's state). */
+  const cardOptions = (m: Measure): MeasureCardOptions => {
     const extras = measureExtras(m);
     const quantified = Boolean(m.effects?.length);
     const minStart = earliestStart(scenario, inputs);
     const draft = drafts.get(m.id);
-    const card = measureCard(m, {
+    return {
       documentGroup: documentGroup(m.source.document),
       state: switchState(m, scenario),
       ...(extras.mechanism ? {mechanism: extras.mechanism} : {}),
@@ -160,7 +161,13 @@ export function catalogueView(inputs: ModelInputs, controls: ScenarioControls, i
         requested.add(m.id);
         replace(m, "bereken");
       }
-    });
+    };
+  };
+
+  /** The data a card was last drawn from, per measure: a card whose data did not change is kept as it is. */
+  const drawn = new Map<string, string>();
+  const render = (m: Measure, options = cardOptions(m)) => {
+    const card = measureCard(m, options);
     card.hidden = cards.get(m.id)?.hidden ?? false;
     if (m.id === targetId) card.classList.add("is-target");
     return card;
@@ -169,10 +176,15 @@ export function catalogueView(inputs: ModelInputs, controls: ScenarioControls, i
   /** Replaces the card of `m`, keeping keyboard focus on the same action (or the card's first action). */
   const replace = (m: Measure, focusAction?: string) => {
     const old = cards.get(m.id)!;
+    const options = cardOptions(m);
+    // JSON leaves the callbacks out; they close over `m` and this view's state, not over the data
+    const key = `${JSON.stringify(options)}\u0000${m.id === targetId}`;
+    if (!focusAction && drawn.get(m.id) === key && old.isConnected) return;
+    drawn.set(m.id, key);
     const active = document.activeElement as HTMLElement | null;
     const hadFocus = Boolean(active && old.contains(active));
     const action = focusAction ?? (hadFocus ? active?.dataset.action : undefined);
-    const card = render(m);
+    const card = render(m, options);
     old.replaceWith(card);
     cards.set(m.id, card);
     if (hadFocus || focusAction) {
