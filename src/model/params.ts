@@ -514,13 +514,11 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   applyOverrides(values, c, scenario.overrides, overridesFrom, M, "scenario");
   // baseline measures are in the base; where an override replaced a row (from some month on), or a
   // draw changed a row a baseline measure sets, the measure is applied again over that part
-  for (const sm of activeBaseline(c, start, plan, scenario.off)) {
-    const measure = c.measures.get(sm.id)!;
-    for (const effect of measure.effects!) {
-      const row = c.index.get(effect.parameter)!;
-      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
-      if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
-    }
+  const baseline = baselineEffects(c, activeBaseline(c, start, plan, scenario.off));
+  for (let e = 0; e < baseline.length; e++) {
+    const {row, effect, sm, measure} = baseline[e]!;
+    const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
+    if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
   }
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M, 0);
   const measuresFrom = plan ? plan.measuresFrom : 0;
@@ -702,6 +700,31 @@ const appliedCache = new WeakMap<Compiled, ScenarioMeasure[]>();
 function appliedBaseline(c: Compiled): ScenarioMeasure[] {
   let hit = appliedCache.get(c);
   if (!hit) appliedCache.set(c, (hit = c.baselineMeasures.filter((sm) => c.measures.get(sm.id)!.embedded !== true)));
+  return hit;
+}
+
+/** One effect of a baseline measure with its row. */
+interface BaselineEffect {
+  sm: ScenarioMeasure;
+  measure: Measure;
+  effect: MeasureEffect;
+  row: number;
+}
+const baselineEffectsCache = new WeakMap<readonly ScenarioMeasure[], BaselineEffect[]>();
+
+/**
+ * The effects of a list of baseline measures with their rows, compiled once per list (the usual
+ * list, `appliedBaseline`, is cached: a run then does no map lookups by id for it).
+ */
+function baselineEffects(c: Compiled, list: readonly ScenarioMeasure[]): BaselineEffect[] {
+  let hit = baselineEffectsCache.get(list);
+  if (hit) return hit;
+  hit = [];
+  for (const sm of list) {
+    const measure = c.measures.get(sm.id)!;
+    for (const effect of measure.effects!) hit.push({sm, measure, effect, row: c.index.get(effect.parameter)!});
+  }
+  baselineEffectsCache.set(list, hit);
   return hit;
 }
 
