@@ -183,16 +183,12 @@ export function simulate(ps: ParameterSet, prepared: (Pick<Prepared, "inputs" | 
   let entered = initialStock;
   let left = 0;
 
-  // The shared past (see below), looked up first: a run that resumes from it skips the start of
-  // the age bookkeeping (its buffers hold it, or restorePrefix copies it).
-  const prefix = prefixFor(ps, prepared, M);
-
   // Age bookkeeping: cum[k] = cumulative intake up to position k; month t sits at MAX_TERM + t.
   const cum3 = buffers.cum3;
   const cumN = buffers.cumN;
   let run3 = 0;
   let runN = 0;
-  if (prefix === null || !prefix.ready) {
+  {
     const L0 = clampTerm(v[pTerm]);
     const young = (1 - v[sl.init_past_term_share * M]) * track3Start;
     const LN0 = clampTerm(v[pNTerm]);
@@ -286,6 +282,7 @@ export function simulate(ps: ParameterSet, prepared: (Pick<Prepared, "inputs" | 
   // the same past (see prefixFor), else simulate from the start and record it for the next run
   let t0 = 0;
   let recordAt = -1;
+  const prefix = prefixFor(ps, prepared, M);
   if (prefix !== null) {
     if (prefix.ready) {
       const st = prefix.state;
