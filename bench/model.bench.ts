@@ -8,12 +8,14 @@
  * commit 55ec1b3, release 2 (bench/previous/src/model); both run on the same loadModelInputs() object.
  * Repetitions alternate between the two models so that a busy spell on a shared machine hits both.
  *
- * Environment: REPS (default 9), BATCH_MS (target milliseconds per batch, default 120).
+ * Environment: REPS (default 9), BATCH_MS (target milliseconds per batch, default 120), BEFORE (a
+ * copy of src/model to compare with instead of the previous release).
  */
 import {loadModelInputs} from "../loaders/model-inputs.js";
 import * as cur from "./models/current.js";
 import * as prev from "./models/previous.js";
 import type {ModelApi} from "./models/api.js";
+import {adapterAt} from "./models/adapter.js";
 import type {Scenario} from "../src/model/types.js";
 import {IND_SERIES} from "../src/explorer/pages/ind.js";
 
@@ -53,9 +55,11 @@ function batchSize(f: () => void): number {
 /** Median µs per call (CPU and wall) of `f` for each model, repetitions interleaved. */
 function compare(fs: (() => void)[]): Timing[] {
   const sizes = fs.map((f) => {
-    // warm-up (JIT): 200 calls or 300 ms, whichever comes first
-    const until = performance.now() + 300;
-    for (let i = 0; i < 200 && performance.now() < until; i++) f();
+    // warm-up (JIT): at least 300 ms, then up to 1.000 calls or 1 s. A large function (simulate) is
+    // optimised on a background thread; on a busy machine its code arrived after the first case's
+    // batches had been sized and timed with the interpreter (875 µs per runInto instead of 12).
+    const t0 = performance.now();
+    for (let i = 0; performance.now() - t0 < 300 || (i < 1000 && performance.now() - t0 < 1000); i++) f();
     return batchSize(f);
   });
   const cpu: number[][] = fs.map(() => []);
@@ -94,11 +98,14 @@ function report(label: string, [now, before]: Timing[], perSecond = true): void 
   console.log(`  ${label}: now ${fmt(now!.wall)} wall / ${fmt(now!.cpu)} CPU; previous ${fmt(before!.wall)} / ${fmt(before!.cpu)}`);
 }
 
-const models: ModelApi[] = [cur.api, prev.api];
+// BEFORE=<dir of a copy of src/model> puts that copy in the "previous" columns instead of release 2
+// (`git archive <commit> src/model | tar -x -C /tmp/before`, then BEFORE=/tmp/before/src/model)
+const before = process.env.BEFORE;
+const models: ModelApi[] = [cur.api, before ? await adapterAt(before) : prev.api];
 const benchScenario = cur.benchScenario(inputs);
 console.log(
   `model ${inputs.modelVersion}, data ${inputs.dataVintage}, Node ${process.version}, ${inputs.parameters.length} parameters; ` +
-    `scenario with preset, overrides and 2 measures; median of ${REPS} repetitions, previous release = 55ec1b3 (release 2)`
+    `scenario with preset, overrides and 2 measures; median of ${REPS} repetitions, previous = ${before ?? "release 2 (55ec1b3)"}`
 );
 const ctx = models.map((m) => m.setup(benchScenario, inputs));
 report("runInto (resolve + simulate, preallocated)", compare(ctx.map((c) => c.runInto)));

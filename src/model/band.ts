@@ -129,9 +129,22 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
   const ref = new Float64Array(S * M);
   const fixed = new Int32Array(S).fill(M);
   const rand = mulberry32(seed);
+  // run 0's base matrix and the month offset before which its parameters equal it
+  let base0: Float64Array | undefined;
+  let changed0 = 0;
   for (let i = 0; i < n; i++) {
     drawSample(inputs, rand, sample);
-    runInto(scenario, inputs, buffers, sample, prepared);
+    const ps = runInto(scenario, inputs, buffers, sample, prepared);
+    // Up to the month before both runs' parameters first differ from the base matrix (the observed
+    // past: draws apply after the origin), run i equals run 0 by construction (the same parameters,
+    // inputs and readings): those months are not compared (45 of them per series in the explorer's
+    // scenario).
+    const changed = ps.changedFrom ?? 0;
+    if (i === 0) {
+      base0 = ps.base;
+      changed0 = changed;
+    }
+    const equal = ps.base !== undefined && ps.base === base0 ? Math.max(0, Math.min(changed0, changed) - from) : 0;
     const out = buffers.out;
     for (let s = 0; s < S; s++) {
       const src = index[s]! * R + from;
@@ -141,7 +154,7 @@ export function band(scenario: Scenario, inputs: ModelInputs, n: number, seed: n
         continue;
       }
       let f = fixed[s]!;
-      let t = 0;
+      let t = equal < f ? equal : f;
       while (t < f && out[src + t] === ref[row + t]) t++;
       if (t < f) {
         // runs 0 … i−1 had run 0's values in months t … f−1: store them now

@@ -339,27 +339,42 @@ let check = new Uint8Array(0);
 let full = new Uint8Array(0);
 /** Month offset from which an override or dated override overwrites a row in this resolution (M: none). */
 let overwriteFrom = new Int32Array(0);
-/** Minimum and maximum of every row of a base matrix from month offset `from` (cached per base). */
-const rangeCache = new WeakMap<Float64Array, {from: number; min: Float64Array; max: Float64Array}>();
+/**
+ * Minimum and maximum of every row of a base matrix from month offset `from`, and whether the row
+ * holds one value there (the same bits in every month, sign of zero included), cached per base.
+ */
+interface RowRange {
+  from: number;
+  min: Float64Array;
+  max: Float64Array;
+  constant: Uint8Array;
+}
+const rangeCache = new WeakMap<Float64Array, RowRange>();
 
-function rowRange(base: Float64Array, P: number, M: number, from: number): {min: Float64Array; max: Float64Array} {
+function rowRange(base: Float64Array, P: number, M: number, from: number): RowRange {
   const hit = rangeCache.get(base);
   if (hit && hit.from === from) return hit;
   const min = new Float64Array(P).fill(Infinity);
   const max = new Float64Array(P).fill(-Infinity);
+  const constant = new Uint8Array(P);
   for (let row = 0; row < P; row++) {
+    const first = base[row * M + from]!;
+    let same = from < M ? 1 : 0;
     for (let i = row * M + from; i < row * M + M; i++) {
       const v = base[i]!;
       // NaN: an unknown range (the bounds pass runs)
       if (v !== v) {
         min[row] = NaN;
+        same = 0;
         break;
       }
       if (v < min[row]!) min[row] = v;
       if (v > max[row]!) max[row] = v;
+      if (v !== first || (v === 0 && 1 / v !== 1 / first)) same = 0;
     }
+    constant[row] = same;
   }
-  const range = {from, min, max};
+  const range = {from, min, max, constant};
   rangeCache.set(base, range);
   return range;
 }
@@ -478,7 +493,10 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
         low = high = x;
       } else {
         const factor = c.dated[row] == null ? x / (value as number) : x;
-        for (let i = offset + from; i < offset + M; i++) values[i] = base[i]! * factor;
+        // a row with one value from `from` (most scalar rows): that product, filled (the same bits as
+        // multiplying every month; the multiply loop was half of a drawn run's resolution)
+        if (range.constant[row] !== 0) values.fill(base[offset + from]! * factor, offset + from, offset + M);
+        else for (let i = offset + from; i < offset + M; i++) values[i] = base[i]! * factor;
         // the range of the drawn values (rounding is monotonic: the extremes scale exactly)
         const a = range.min[row]! * factor;
         const b = range.max[row]! * factor;
@@ -496,13 +514,11 @@ export function resolveParameters(scenario: Scenario, inputs: ModelInputs, optio
   applyOverrides(values, c, scenario.overrides, overridesFrom, M, "scenario");
   // baseline measures are in the base; where an override replaced a row (from some month on), or a
   // draw changed a row a baseline measure sets, the measure is applied again over that part
-  for (const sm of activeBaseline(c, start, plan, scenario.off)) {
-    const measure = c.measures.get(sm.id)!;
-    for (const effect of measure.effects!) {
-      const row = c.index.get(effect.parameter)!;
-      const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
-      if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
-    }
+  const baseline = baselineEffects(c, activeBaseline(c, start, plan, scenario.off));
+  for (let e = 0; e < baseline.length; e++) {
+    const {row, effect, sm, measure} = baseline[e]!;
+    const from = replacedFrom[row]! < M ? replacedFrom[row]! : effect.mode === "set" && drawn[row] !== 0 ? (plan ? plan.sampleFrom : 0) : M;
+    if (from < M) applyEffectRow(values, c, row, effect, sm, measure, start, M, from);
   }
   for (const sm of preset.measures) applyMeasure(values, c, sm, start, M, 0);
   const measuresFrom = plan ? plan.measuresFrom : 0;
@@ -684,6 +700,31 @@ const appliedCache = new WeakMap<Compiled, ScenarioMeasure[]>();
 function appliedBaseline(c: Compiled): ScenarioMeasure[] {
   let hit = appliedCache.get(c);
   if (!hit) appliedCache.set(c, (hit = c.baselineMeasures.filter((sm) => c.measures.get(sm.id)!.embedded !== true)));
+  return hit;
+}
+
+/** One effect of a baseline measure with its row. */
+interface BaselineEffect {
+  sm: ScenarioMeasure;
+  measure: Measure;
+  effect: MeasureEffect;
+  row: number;
+}
+const baselineEffectsCache = new WeakMap<readonly ScenarioMeasure[], BaselineEffect[]>();
+
+/**
+ * The effects of a list of baseline measures with their rows, compiled once per list (the usual
+ * list, `appliedBaseline`, is cached: a run then does no map lookups by id for it).
+ */
+function baselineEffects(c: Compiled, list: readonly ScenarioMeasure[]): BaselineEffect[] {
+  let hit = baselineEffectsCache.get(list);
+  if (hit) return hit;
+  hit = [];
+  for (const sm of list) {
+    const measure = c.measures.get(sm.id)!;
+    for (const effect of measure.effects!) hit.push({sm, measure, effect, row: c.index.get(effect.parameter)!});
+  }
+  baselineEffectsCache.set(list, hit);
   return hit;
 }
 
