@@ -92,11 +92,11 @@ export function niceDomain(lo: number, hi: number, height: number, headroom = 1)
   return [d0, d1];
 }
 
-/** Whether values spanning [lo, hi] (0 included) still fit `domain` and fill at least MIN_FILL of it. */
-export function fitsDomain(lo: number, hi: number, domain: readonly [number, number]): boolean {
+/** Whether values spanning [lo, hi] (0 included) still fit `domain` and fill at least `minFill` (MIN_FILL) of it. */
+export function fitsDomain(lo: number, hi: number, domain: readonly [number, number], minFill = MIN_FILL): boolean {
   const a = Math.min(0, lo);
   const b = Math.max(0, hi);
-  return a >= domain[0] && b <= domain[1] && b - a >= MIN_FILL * (domain[1] - domain[0]);
+  return a >= domain[0] && b <= domain[1] && b - a >= minFill * (domain[1] - domain[0]);
 }
 
 /** Draws the chart; returns a figure element with an accessible summary. A chart with the same inputs as before is reused (chart-memo.ts). */
@@ -111,6 +111,8 @@ interface ScenarioState {
   lines: Layer;
   /** The data shown now: what the layers and the tip read. */
   view: View;
+  /** How far the last band drawn reached beyond the lines, as a factor of their highest value (1: not beyond). */
+  bandReach: number;
 }
 
 /** The chart's data in its window, read by the data layers and the tip. */
@@ -142,12 +144,15 @@ function frameOf(data: ScenarioChartData, options: ScenarioChartOptions) {
     if (v > hi) hi = v;
   };
   for (const line of data.lines) for (let i = i0; i <= i1; i++) if (Number.isFinite(line.values[i])) extend(line.values[i]);
+  const linesHi = hi;
+  let bandValues = 0;
   if (data.band) {
     for (let i = i0; i <= i1; i++) {
       const [low, high] = [data.band.p10[i], data.band.p90[i]];
       if (Number.isFinite(low) && Number.isFinite(high)) {
         extend(low);
         extend(high);
+        bandValues++;
       }
     }
   }
@@ -159,7 +164,14 @@ function frameOf(data: ScenarioChartData, options: ScenarioChartOptions) {
     data.lines.map((l) => [l.role, l.label, l.color ?? ""]), data.band?.label ?? null, observed.map((d) => [d.date.getTime(), d.value, d.label]),
     lastObservation ? [lastObservation.date.getTime(), lastObservation.value] : null
   ]);
-  return {key, height, i0, i1, split, dates, observed, lastObservation, lo: Number.isFinite(lo) ? lo : 0, hi: Number.isFinite(hi) ? hi : 0};
+  return {
+    key, height, i0, i1, split, dates, observed, lastObservation, lo: Number.isFinite(lo) ? lo : 0, hi: Number.isFinite(hi) ? hi : 0,
+    // a band still being computed (its legend entry is drawn, its values are not there yet)
+    pending: Boolean(data.band) && bandValues === 0,
+    // how far the band reaches above the lines
+    bandReach: bandValues && linesHi > 0 && hi > linesHi ? hi / linesHi : 1,
+    linesHi: Number.isFinite(linesHi) ? linesHi : 0
+  };
 }
 
 function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOptions): HTMLElement {
@@ -169,15 +181,23 @@ function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOption
   return liveChart<ScenarioState>(
     `scenario\u0000${frame.key}`,
     (state, element) => {
-      if (!fitsDomain(frame.lo, frame.hi, state.domain)) return false;
+      // While the band is computed the axis does not shrink: the band will need the room again.
+      if (!fitsDomain(frame.lo, frame.hi, state.domain, frame.pending ? 0 : MIN_FILL)) return false;
       state.view = view;
+      if (!frame.pending) state.bandReach = frame.bandReach;
       if (state.band.g) drawBand(state.band.g, state.band.scales!, view);
       drawLines(state.lines.g!, state.lines.scales!, view);
       setSummary(element, options.summary);
       return true;
     },
-    // a chart built while the user moves a control gets headroom, so the next moves fit its axis
-    (previous) => buildScenarioChart(view, options, frame, niceDomain(frame.lo, frame.hi, frame.height, previous ? HEADROOM : 1))
+    // A chart built while the user moves a control gets headroom, so the next moves fit its axis; one built
+    // while its band is computed also makes room for a band reaching as far above the lines as the last.
+    (previous) => {
+      const reach = frame.pending && previous ? previous.bandReach : 1;
+      const built = buildScenarioChart(view, options, frame, niceDomain(frame.lo, Math.max(frame.hi, frame.linesHi * reach), frame.height, previous ? HEADROOM : 1));
+      built.state.bandReach = frame.pending ? reach : frame.bandReach;
+      return built;
+    }
   );
 }
 
@@ -243,7 +263,7 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
   const {width, yLabel, caption, lastObserved, summary, rules = []} = options;
   const {data, i0, i1, split, dates} = view;
   const {observed, lastObservation, height} = frame;
-  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view};
+  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view, bandReach: 1};
   const labels = data.lines.map((l) => l.label);
   const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const splitDate = monthDate(data.start, split);

@@ -187,3 +187,23 @@ describe("in a chart frame on the page", () => {
     main.remove();
   });
 });
+
+describe("the axis while the band is computed", () => {
+  test("does not shrink while the band is pending, and a chart built then makes room for the band's usual reach", async () => {
+    const wide = (scenario: number, band: [number, number] | "pending") => scenarioChart(data(scenario, band), options());
+    // the band reaches twice as high as the lines
+    const first = wide(39000, [20000, 80000]);
+    const svg = svgOf(first);
+    await nextTask();
+    // the next move: only the lines are known (they would fill too little of the axis), the band follows
+    expect(svgOf(wide(38000, "pending"))).toBe(svg);
+    await nextTask();
+    expect(svgOf(wide(38000, [20000, 79000]))).toBe(svg);
+    await nextTask();
+    // lines that leave the axis: the new axis leaves room for a band as far above them as the last one
+    const rebuilt = wide(120000, "pending");
+    expect(svgOf(rebuilt)).not.toBe(svg);
+    await nextTask();
+    expect(svgOf(wide(120000, [100000, 240000]))).toBe(svgOf(rebuilt));
+  });
+});
