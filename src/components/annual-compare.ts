@@ -7,10 +7,10 @@ import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {nl} from "./format.js";
-import {fitsDomain, HEADROOM, niceDomain, ROLE_COLORS, type LineRole} from "./scenario-chart.js";
+import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {scaleBand} from "d3";
-import {layerMark, liveChart, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, HEADROOM, layerMark, liveChart, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
 
 export interface AnnualModelBar {
   year: number;

@@ -8,8 +8,7 @@ import {accessibleFigure} from "./figure.js";
 import {formatCount, nl} from "./format.js";
 import {memoChart} from "./chart-memo.js";
 import {line} from "d3";
-import {fitsDomain, HEADROOM, niceDomain} from "./scenario-chart.js";
-import {layerMark, liveChart, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, HEADROOM, layerMark, liveChart, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
 import {monthTip, type TipRow, type TipSource} from "./month-tip.js";
 
 export interface AnnualPoint {
@@ -93,7 +92,12 @@ function drawAnnualProjection(points: AnnualPoint[], options: AnnualProjectionOp
 /** Each modelled run as a dashed line (the user's scenario thicker) with open dots, each dot titled with its value. */
 function drawModelled(g: SVGGElement, scales: LayerScales, points: readonly AnnualPoint[], colors: Record<string, string>): void {
   const runs = new Map<string, AnnualPoint[]>();
-  for (const d of points) if (d.kind === "modelled") runs.set(d.label, [...(runs.get(d.label) ?? []), d]);
+  for (const d of points) {
+    if (d.kind !== "modelled") continue;
+    const run = runs.get(d.label);
+    if (run) run.push(d);
+    else runs.set(d.label, [d]);
+  }
   const doc = g.ownerDocument;
   g.replaceChildren();
   for (const [label, run] of runs) {

@@ -124,15 +124,24 @@ export function memoChart<D, O, E extends Element>(kind: string, data: D, option
   list.push({nums: f.nums.slice(0, f.n), element});
   if (list.length > 2) list.shift();
   else size++;
-  cache.delete(key);
-  cache.set(key, list);
-  while (size > LIMIT) {
-    const [oldest, old] = cache.entries().next().value!;
-    cache.delete(oldest);
-    size -= old.length;
-  }
+  size = keepRecent(cache, key, list, size, LIMIT);
   hand(element);
   return element;
+}
+
+/**
+ * Puts `list` last under `key` (most recently used) and drops the least recently used keys while more
+ * than `limit` entries are kept (`size` of them now); returns how many are kept. Also used by live-chart.ts.
+ */
+export function keepRecent<T>(map: Map<string, T[]>, key: string, list: T[], size: number, limit: number): number {
+  map.delete(key);
+  map.set(key, list);
+  while (size > limit) {
+    const [oldest, old] = map.entries().next().value!;
+    map.delete(oldest);
+    size -= old.length;
+  }
+  return size;
 }
 
 function hand(element: Element): void {

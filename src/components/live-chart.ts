@@ -14,7 +14,8 @@
  * an element is redrawn the memo forgets the inputs it showed before.
  */
 import type {Markish} from "@observablehq/plot";
-import {forgetChart, isHandedOut} from "./chart-memo.js";
+import {scaleLinear} from "d3";
+import {forgetChart, isHandedOut, keepRecent} from "./chart-memo.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -62,14 +63,32 @@ export function liveChart<S>(key: string, update: (state: S, element: HTMLElemen
     entries.shift();
     size--;
   }
-  registry.delete(key);
-  registry.set(key, entries);
-  while (size > LIMIT) {
-    const [oldest, old] = registry.entries().next().value!;
-    registry.delete(oldest);
-    size -= old.length;
-  }
+  size = keepRecent(registry, key, entries, size, LIMIT);
   return made.element;
+}
+
+/** Share of the y domain the data must span for a kept chart to keep its axis (below it the chart is rebuilt, tighter). */
+export const MIN_FILL = 0.4;
+/** Headroom of an axis rebuilt while the user moves a control, so the next moves fit it. */
+export const HEADROOM = 1.3;
+
+/**
+ * The y domain for values spanning [lo, hi] (0 included): rounded outward to the axis's tick step
+ * (d3's `nice`, with about as many ticks as Plot draws at this height), widened by `headroom`.
+ */
+export function niceDomain(lo: number, hi: number, height: number, headroom = 1): [number, number] {
+  const a = Math.min(0, lo) * headroom;
+  const b = Math.max(0, hi) * headroom;
+  if (!(b > a)) return [a, a + 1];
+  const [d0, d1] = scaleLinear().domain([a, b]).nice(Math.max(2, (height - 50) / 35)).domain();
+  return [d0, d1];
+}
+
+/** Whether values spanning [lo, hi] (0 included) still fit `domain` and fill at least `minFill` (MIN_FILL) of it. */
+export function fitsDomain(lo: number, hi: number, domain: readonly [number, number], minFill = MIN_FILL): boolean {
+  const a = Math.min(0, lo);
+  const b = Math.max(0, hi);
+  return a >= domain[0] && b <= domain[1] && b - a >= minFill * (domain[1] - domain[0]);
 }
 
 /** Scale functions handed to a data layer. */

@@ -8,8 +8,8 @@ import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {memoChart} from "./chart-memo.js";
-import {area, line as line_, scaleLinear} from "d3";
-import {layerMark, liveChart, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {area, line as line_} from "d3";
+import {fitsDomain, HEADROOM, layerMark, liveChart, MIN_FILL, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
 import {monthTip} from "./month-tip.js";
 
 export type LineRole = "baseline" | "changed" | "scenario";
@@ -73,30 +73,6 @@ function shortMonth(date: Date): string {
   let label = monthLabels.get(date);
   if (label === undefined) monthLabels.set(date, (label = formatShortMonth(date)));
   return label;
-}
-
-/** Share of the y domain the data must span for a kept chart to keep its axis (below it the chart is rebuilt, tighter). */
-export const MIN_FILL = 0.4;
-/** Headroom of an axis rebuilt while the user moves a control, so the next moves fit it. */
-export const HEADROOM = 1.3;
-
-/**
- * The y domain for values spanning [lo, hi] (0 included): rounded outward to the axis's tick step
- * (d3's `nice`, with about as many ticks as Plot draws at this height), widened by `headroom`.
- */
-export function niceDomain(lo: number, hi: number, height: number, headroom = 1): [number, number] {
-  const a = Math.min(0, lo) * headroom;
-  const b = Math.max(0, hi) * headroom;
-  if (!(b > a)) return [a, a + 1];
-  const [d0, d1] = scaleLinear().domain([a, b]).nice(Math.max(2, (height - 50) / 35)).domain();
-  return [d0, d1];
-}
-
-/** Whether values spanning [lo, hi] (0 included) still fit `domain` and fill at least `minFill` (MIN_FILL) of it. */
-export function fitsDomain(lo: number, hi: number, domain: readonly [number, number], minFill = MIN_FILL): boolean {
-  const a = Math.min(0, lo);
-  const b = Math.max(0, hi);
-  return a >= domain[0] && b <= domain[1] && b - a >= minFill * (domain[1] - domain[0]);
 }
 
 /** Draws the chart; returns a figure element with an accessible summary. A chart with the same inputs as before is reused (chart-memo.ts). */

@@ -6,10 +6,10 @@ import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
-import {fitsDomain, HEADROOM, monthDates, monthIndex, niceDomain} from "./scenario-chart.js";
+import {monthDates, monthIndex} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {area} from "d3";
-import {layerMark, liveChart, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, HEADROOM, layerMark, liveChart, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
 import {monthTip, type TipRow, type TipSource} from "./month-tip.js";
 
 export interface StackedLayer {

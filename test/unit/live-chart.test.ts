@@ -6,11 +6,11 @@
  * rebuild the chart with room to move; the tip reads the current data.
  */
 import {beforeEach, describe, expect, test} from "vitest";
-import {scenarioChart, niceDomain, fitsDomain, HEADROOM, MIN_FILL, type ScenarioChartData} from "../../src/components/scenario-chart.js";
+import {scenarioChart, type ScenarioChartData} from "../../src/components/scenario-chart.js";
 import {stackedArea} from "../../src/components/stacked-area.js";
 import {annualCompare} from "../../src/components/annual-compare.js";
 import {clearChartMemo} from "../../src/components/chart-memo.js";
-import {clearLiveCharts} from "../../src/components/live-chart.js";
+import {clearLiveCharts, fitsDomain, HEADROOM, MIN_FILL, niceDomain} from "../../src/components/live-chart.js";
 import {nearestMonth} from "../../src/components/month-tip.js";
 import {legendOf} from "../../src/components/chart-frame.js";
 
