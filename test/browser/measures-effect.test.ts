@@ -29,8 +29,13 @@ interface Shown {
   scenario: number;
 }
 
+/** The number a cell starts with: its kind badge and the badge's explanation follow it, on the same line or not (innerText depends on layout). */
+function leadingNumber(text: string): string {
+  return text.trim().match(/^[+\-\u2212]?[\d.,]+/)?.[0] ?? text;
+}
+
 async function readWaterfall(page: Page): Promise<Shown> {
-  const cell = async (role: string) => (await page.locator(`.shapley-table tr[data-role="${role}"] td.shapley-value`).allInnerTexts()).map((t) => parseDutchNumber(t.replace(/M$/m, "").split("\n")[0]!));
+  const cell = async (role: string) => (await page.locator(`.shapley-table tr[data-role="${role}"] td.shapley-value`).allInnerTexts()).map((t) => parseDutchNumber(leadingNumber(t)));
   return {basis: (await cell("basis"))[0]!, parts: await cell("maatregel"), total: (await cell("totaal"))[0]!, scenario: (await cell("scenario"))[0]!};
 }
 
