@@ -1,6 +1,8 @@
 // Observable Framework configuration. See docs/architecture.md for why each setting is what it is.
 import {readFileSync} from "node:fs";
 import {BEGRIPPEN} from "./src/components/begrippen.js";
+import {bandFilePaths} from "./src/explorer/precomputed-band.js";
+import {loadModelInputs} from "./loaders/model-inputs.js";
 
 /**
  * Site search: every page, plus one entry per measure and per term of the begrippenlijst. The paths
@@ -70,6 +72,13 @@ addEventListener("DOMContentLoaded", () => {
     {name: "Begrippenlijst", path: "/begrippen"},
     {name: "Bronnen en methode", path: "/bronnen"}
   ],
+  // The precomputed bands (src/explorer/precomputed-band.ts): one file per scenario page and preset,
+  // extracted from src/data/bands.zip.ts. Pages fetch them by a path built from the URL's preset, so
+  // Framework cannot see them in the pages' code; listed here, they are built (unhashed) into data/bands/.
+  async *dynamicPaths() {
+    const inputs = await loadModelInputs();
+    for (const path of bandFilePaths(inputs.presets.map((p) => p.id))) yield `/${path}`;
+  },
   pager: false,
   toc: {label: "Inhoud", show: true}
 };

@@ -2,6 +2,7 @@
  * Builds the validated `ModelInputs` (register, catalogue, presets, observations, versions) for the
  * loader shims, the CLI and the tests. Node only.
  */
+import {createHash} from "node:crypto";
 import {DataError, dataPath, parseJson, readCsv, readOrigin, readText} from "./read.js";
 import {loadParameters, loadPresets} from "./params.js";
 import {loadObservations} from "./observations.js";
@@ -78,5 +79,12 @@ export async function loadModelInputs(): Promise<ModelInputs> {
       if (!measures.some((x) => x.id === m.id)) throw new Error(`scenarios.json: preset "${preset.id}" uses unknown measure "${m.id}"`);
     }
   }
+  inputs.fingerprint = fingerprintOf(inputs);
   return inputs;
+}
+
+/** SHA-256 (first 16 hex digits) of the inputs' JSON without their fingerprint (ModelInputs.fingerprint). */
+export function fingerprintOf(inputs: ModelInputs): string {
+  const {fingerprint: _ignored, ...rest} = inputs;
+  return createHash("sha256").update(JSON.stringify(rest)).digest("hex").slice(0, 16);
 }

@@ -12,6 +12,7 @@ import {installLinkPropagation, scenarioSearch, withHtml} from "./links.js";
 import {lastObservedMonth} from "./series.js";
 import type {BandOutput} from "../model/types.js";
 import {computePending, readScenario, requestBand, withBand, writeUrl, type Results} from "./session.js";
+import {bandFilePath, bandFromFile, isPrecomputable, type BandPage} from "./precomputed-band.js";
 import {inputSummary, noticeList, pageLink, permalinkBar} from "./ui.js";
 import {validityNoticeFor} from "./validity-notice.js";
 
@@ -23,9 +24,11 @@ export interface ScenarioPage {
   observedUntil: string;
   /**
    * Runs basis, changed basis, scenario and band for `series`, and writes the scenario into the URL.
-   * The band comes later: the first call for a scenario returns the point runs with a pending band
-   * and asks for the band (in a Web Worker); when it is ready and the scenario is still the one on
-   * screen, the controls fire "input" again and the call for the same scenario returns it with its band.
+   * A preset as it stands gets its band at once from the page's precomputed band file (when it has
+   * arrived). Otherwise the band comes later: the first call for a scenario returns the point runs
+   * with a pending band and asks for the band (the file on its way, else the Web Worker); when it is
+   * ready and the scenario is still the one on screen, the controls fire "input" again and the call
+   * for the same scenario returns it with its band.
    */
   compute(scenario: Scenario, series: readonly SeriesId[]): Results;
   summary(scenario: Scenario): HTMLElement;
@@ -36,16 +39,59 @@ export interface ScenarioPage {
   footer: HTMLElement;
 }
 
-export function scenarioPage(inputs: ModelInputs, search: string, options: ControlsOptions): ScenarioPage {
+export interface ScenarioPageOptions extends ControlsOptions {
+  /**
+   * The page whose precomputed bands (data/bands/<page>/<preset>.json) serve a preset as it stands,
+   * so that its band comes with the first charts instead of from the band worker.
+   */
+  bands?: BandPage;
+}
+
+/** How long a page waits for the precomputed band of its first scenario before it shows the point runs without it. */
+export const BAND_FILE_WAIT_MS = 1500;
+
+/**
+ * Everything a scenario page starts with. Resolves once the precomputed band of the URL's scenario
+ * has arrived (at most BAND_FILE_WAIT_MS), so that the first charts have their band.
+ */
+export async function scenarioPage(inputs: ModelInputs, search: string, options: ScenarioPageOptions): Promise<ScenarioPage> {
   const {scenario, notices} = readScenario(search, inputs);
   const clamped = clampedOverrides(notices);
   installLinkPropagation();
-  const controls = scenarioControls(inputs, scenario, {...options, notices});
+  const {bands: bandPage, ...controlOptions} = options;
+  const controls = scenarioControls(inputs, scenario, {...controlOptions, notices});
   /** Bands ready per (scenario, series), the newest few; and the request on screen. */
   const bands = new Map<string, BandOutput>();
   let latest = "";
   /** The scenario on screen and its point runs. */
   let shown: {key: string; results: Results} | undefined;
+  /** Precomputed band files per preset: the fetch, and its content once it has arrived (null: none). */
+  const files = new Map<string, Promise<unknown>>();
+  const arrived = new Map<string, unknown>();
+  const bandFile = (preset: string): Promise<unknown> => {
+    let file = files.get(preset);
+    if (!file) {
+      file = fetchJson(bandFilePath(bandPage!, preset)).then((json) => {
+        arrived.set(preset, json);
+        return json;
+      });
+      files.set(preset, file);
+    }
+    return file;
+  };
+  if (bandPage && isPrecomputable(scenario)) {
+    await Promise.race([bandFile(scenario.preset), new Promise((resolve) => setTimeout(resolve, BAND_FILE_WAIT_MS))]);
+  }
+  /** The band of `current` from the worker; when it arrives for the scenario on screen, the page re-runs. */
+  const fromWorker = (key: string, current: Scenario, series: readonly SeriesId[]): void => {
+    void requestBand(inputs, current, series).then((b) => {
+      // null: a newer scenario superseded this one; a band for an older scenario is never shown
+      if (!b || latest !== key) return;
+      bands.set(key, b);
+      if (bands.size > 8) bands.delete(bands.keys().next().value!);
+      controls.dispatchEvent(new Event("input", {bubbles: true}));
+    });
+  };
   return {
     initial: scenario,
     notices: noticeList(notices, inputs),
@@ -60,18 +106,27 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
         shown = {key, results: computePending(inputs, current, series)};
       }
       const results = shown.results;
-      const ready = bands.get(key);
-      // for tests and tools: whether the band on screen is still being computed
+      latest = key;
+      const months = results.scenario.months;
+      let ready = bands.get(key);
+      const precomputed = bandPage !== undefined && isPrecomputable(current);
+      if (!ready && precomputed && arrived.has(current.preset)) {
+        ready = bandFromFile(arrived.get(current.preset), inputs, current, series, months) ?? undefined;
+        if (ready) bands.set(key, ready);
+      }
+      // for tests and tools: whether the band on screen is still being computed, and where it came from
       document.documentElement.dataset.band = ready ? "ready" : "pending";
       if (ready) return withBand(results, ready);
-      latest = key;
-      void requestBand(inputs, current, series).then((b) => {
-        // null: a newer scenario superseded this one; a band for an older scenario is never shown
-        if (!b || latest !== key) return;
-        bands.set(key, b);
-        if (bands.size > 8) bands.delete(bands.keys().next().value!);
-        controls.dispatchEvent(new Event("input", {bubbles: true}));
-      });
+      if (precomputed && !arrived.has(current.preset)) {
+        // the preset's file is on its way: its band when it arrives, else the worker's
+        void bandFile(current.preset).then((file) => {
+          if (latest !== key) return;
+          const b = bandFromFile(file, inputs, current, series, months);
+          if (!b) return fromWorker(key, current, series);
+          bands.set(key, b);
+          controls.dispatchEvent(new Event("input", {bubbles: true}));
+        });
+      } else fromWorker(key, current, series);
       return results;
     },
     summary: (current) => inputSummary(current, inputs, clamped),
@@ -79,6 +134,16 @@ export function scenarioPage(inputs: ModelInputs, search: string, options: Contr
     permalink: (current) => permalinkBar(current, inputs),
     footer: footer(inputs)
   };
+}
+
+/** A JSON file of the site, or null when it cannot be fetched or read (the band then comes from the worker). */
+async function fetchJson(path: string): Promise<unknown> {
+  try {
+    const response = await fetch(new URL(path, document.baseURI));
+    return response.ok ? await response.json() : null;
+  } catch {
+    return null;
+  }
 }
 
 function footer(inputs: ModelInputs): HTMLElement {

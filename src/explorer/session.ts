@@ -17,9 +17,9 @@ import {installLinkPropagation, scheduleLinkPropagation} from "./links.js";
 
 export {annualSum, valueAt} from "../model/timeline.js";
 
-/** Number of Monte Carlo runs behind every band on the site, and its fixed seed. */
-export const BAND_RUNS = 1000;
-export const BAND_SEED = 20230414;
+import {BAND_RUNS, BAND_SEED} from "./precomputed-band.js";
+
+export {BAND_RUNS, BAND_SEED};
 
 export interface Results {
   baseline: RunOutput;

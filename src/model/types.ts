@@ -230,6 +230,11 @@ export interface ModelInputs {
   modelVersion: string;
   /** "YYYY-MM-DD": publication date of the newest observation this release uses (data/release.json). */
   dataVintage: string;
+  /**
+   * SHA-256 (first 16 hex digits) of these inputs without this field, set by the loader; the
+   * precomputed bands (src/explorer/precomputed-band.ts) carry it, so a file of another build is never used.
+   */
+  fingerprint?: string;
 }
 
 export const SERIES_IDS = [

@@ -1,8 +1,10 @@
 /**
- * The P10–P90 band from 1.000 runs, computed in a Web Worker: the charts show the point run first
- * and the band when it is ready, and the band shown always belongs to the scenario on screen.
+ * The P10–P90 band from 1.000 runs. A preset as it stands has its band with the first charts, from
+ * the band precomputed at build time (src/explorer/precomputed-band.ts); any other scenario's band is
+ * computed in a Web Worker: the charts show the point run first and the band when it is ready. The
+ * band shown always belongs to the scenario on screen, and both ways give the same band.
  */
-import type {Page} from "playwright-core";
+import type {Page, Route} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import {openPage, screenshot, setSlider} from "./harness.js";
 
@@ -27,14 +29,58 @@ async function waitForBand(page: Page, other: string | null = null): Promise<str
   }
 }
 
+const usesWorker = (requests: string[]) => requests.some((u) => /\/band-worker\.[^/]*js$/.test(new URL(u).pathname));
+const bandFiles = (requests: string[]) => requests.filter((u) => new URL(u).pathname.includes("/data/bands/")).map((u) => new URL(u).pathname.replace(/^.*\/data\/bands\//, ""));
+
 describe("band of 1.000 runs", () => {
-  test("the band is drawn from 1.000 runs, computed by the band worker", async () => {
-    const {page, consoleErrors, requests, close} = await openPage("/opvang", {networkIdle: true});
-    await waitForBand(page);
+  test("a preset as it stands has its band with the first charts, from its precomputed file, without the worker", async () => {
+    const {page, consoleErrors, requests, close} = await openPage("/opvang", {fresh: true, networkIdle: true});
+    // the first charts already have it: no render of the page ever had a pending band
+    expect(await page.evaluate(() => document.documentElement.dataset.band)).toBe("ready");
+    expect(await bandAtPeak(page)).not.toBeNull();
     const legend = await page.locator(`${OCCUPANCY} figcaption`).first().innerText();
     expect(legend).toContain("1.000 modelruns");
     expect(await page.locator(OCCUPANCY).first().innerText()).toContain("P10–P90 (1.000 modelruns)");
-    expect(requests.some((u) => /\/band-worker\.[^/]*js$/.test(new URL(u).pathname))).toBe(true);
+    expect(bandFiles(requests)).toEqual(["opvang/ongewijzigd.json"]);
+    expect(usesWorker(requests)).toBe(false);
+    expect(consoleErrors).toEqual([]);
+    await close();
+  });
+
+  test("a band file of another build (another fingerprint) is not used; the worker's band equals the file's, at the default horizon and another", async () => {
+    // the file as served, with another build's fingerprint and a band that would show if it were used
+    const otherBuild = async (route: Route) => {
+      const response = await route.fetch();
+      const file = await response.json();
+      const coa = file.series.coa_total;
+      await route.fulfill({response, json: {...file, fingerprint: "0000000000000000", series: {...file.series, coa_total: {p10: coa.p10.map(() => 1), p50: coa.p50, p90: coa.p90.map(() => 2)}}}});
+    };
+    for (const search of ["?p=mpp-2024-ii-max", "?p=mpp-2024-ii-max&s=2026-03&e=2034-08"]) {
+      const precomputed = await openPage(`/opvang${search}`, {fresh: true, networkIdle: true});
+      const fromFile = await waitForBand(precomputed.page);
+      expect(bandFiles(precomputed.requests)).toEqual(["opvang/mpp-2024-ii-max.json"]);
+      expect(usesWorker(precomputed.requests)).toBe(false);
+      const worker = await openPage(`/opvang${search}`, {fresh: true, networkIdle: true, route: otherBuild});
+      expect(await waitForBand(worker.page)).toBe(fromFile);
+      expect(bandFiles(worker.requests)).toEqual(["opvang/mpp-2024-ii-max.json"]);
+      expect(usesWorker(worker.requests)).toBe(true);
+      // the whole chart, band and lines, is drawn alike
+      const svg = (p: Page) => p.locator(`${OCCUPANCY} svg`).first().innerHTML();
+      expect(await svg(worker.page)).toBe(await svg(precomputed.page));
+      expect([...precomputed.consoleErrors, ...worker.consoleErrors]).toEqual([]);
+      await precomputed.close();
+      await worker.close();
+    }
+  });
+
+  test("choosing another preset on the Overzicht draws its band from that preset's file", async () => {
+    const {page, requests, consoleErrors, close} = await openPage("/", {fresh: true, networkIdle: true});
+    const select = page.locator(".controls select").first();
+    const option = await select.evaluate((s: HTMLSelectElement) => [...s.options].find((o) => o.textContent?.startsWith("MPP april 2023 — minimum"))?.value ?? "");
+    await select.selectOption(option);
+    await page.waitForFunction(() => /p=mpp-2023-i-min/.test(location.search) && document.documentElement.dataset.band === "ready", undefined, {timeout: 15_000});
+    expect(bandFiles(requests)).toEqual(["index/ongewijzigd.json", "index/mpp-2023-i-min.json"]);
+    expect(usesWorker(requests)).toBe(false);
     expect(consoleErrors).toEqual([]);
     await close();
   });

@@ -5,7 +5,7 @@
  */
 import {mkdirSync} from "node:fs";
 import {join} from "node:path";
-import type {Browser, BrowserContext, Page} from "playwright-core";
+import type {Browser, BrowserContext, Page, Route} from "playwright-core";
 import {afterAll} from "vitest";
 import {launchBrowser} from "../../scripts/browser.js";
 
@@ -39,12 +39,14 @@ export interface OpenedPage {
  * Opens `path` (e.g. "/instroom?x=1") and waits until the page has settled (waitForSettled). Pages
  * share one context (and so the cache of the content-hashed files, like a returning visitor); the site
  * keeps no state outside the URL. `fresh` opens the page in a new context with an empty cache;
- * `networkIdle` also waits until no request has been made for 500 ms (for tests of what a page requests).
+ * `networkIdle` also waits until no request has been made for 500 ms (for tests of what a page requests);
+ * `route` answers the page's requests for band files (data/bands/…) instead of the site.
  */
-export async function openPage(path: string, {width = 1280, height = 900, fresh = false, networkIdle = false} = {}): Promise<OpenedPage> {
+export async function openPage(path: string, {width = 1280, height = 900, fresh = false, networkIdle = false, route}: {width?: number; height?: number; fresh?: boolean; networkIdle?: boolean; route?: (route: Route) => Promise<void>} = {}): Promise<OpenedPage> {
   browser ??= await launchBrowser();
   const owner = fresh ? await browser.newContext() : (context ??= await browser.newContext());
   const page = await owner.newPage();
+  if (route) await page.route("**/data/bands/**", route);
   await page.setViewportSize({width, height});
   const consoleErrors: string[] = [];
   const requests: string[] = [];

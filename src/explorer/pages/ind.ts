@@ -10,8 +10,9 @@ import {BAND_RUNS, type Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {figureText, formatFigure} from "../figures-ui.js";
 import {annualBarsOf, annualRows, figurePair, framed, observations, parameter, REPORT_YEAR, valueInScenario, versusBase} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const IND_SERIES: readonly SeriesId[] = ["backlog_total", "decisions", "lead_time_months", "cases_past_term", "dwangsom_eur"];
+export const IND_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.ind;
 
 export interface IndView {
   year: number;

@@ -12,8 +12,9 @@ import type {Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines} from "../series.js";
 import {figureText} from "../figures-ui.js";
 import {capitalize, framed, fullYearSums, REPORT_YEAR} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const INSTROOM_SERIES: readonly SeriesId[] = ["inflow_total", "nidos_caseload"];
+export const INSTROOM_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.instroom;
 
 /** Colours per source series, shared by every history chart. */
 export const SERIES_COLORS: Record<string, string> = {

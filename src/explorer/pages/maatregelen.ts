@@ -10,10 +10,11 @@ import {formatFigure} from "../figures-ui.js";
 import {framed, REPORT_YEAR} from "./common.js";
 import {activeText} from "./measure-cards.js";
 import {documentGroup, isQuantified} from "./measure-filters.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
 export {catalogueView, type CatalogueView} from "./measure-catalogue-view.js";
 
-export const MAATREGELEN_SERIES: readonly SeriesId[] = ["coa_total"];
+export const MAATREGELEN_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.maatregelen;
 
 export interface EffectRow {
   /** The figure's stable key ("ind_backlog@2025", "peak:coa_occupancy"). */

@@ -10,8 +10,9 @@ import {BAND_RUNS, type Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {figureText, NOT_APPLICABLE, peakMonthText} from "../figures-ui.js";
 import {annualBarsOf, figurePair, framed, fullYearSums, observations, REPORT_YEAR, versusBase} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const NAREIS_SERIES: readonly SeriesId[] = ["grants", "nareis_requests", "nareis_backlog", "nareis_grants", "nareis_arrivals"];
+export const NAREIS_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.nareis;
 
 /** Observed nareis arrivals per calendar year: complete CBS years (four quarters summed) and partial years. */
 export function cbsYears(inputs: ModelInputs): {complete: {year: number; value: number; source: string}[]; partial: {year: number; value: number; quarters: number}[]} {

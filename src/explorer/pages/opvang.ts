@@ -10,8 +10,9 @@ import {BAND_RUNS, type Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {figureText, formatFigure, peakMonthText} from "../figures-ui.js";
 import {basisOf, capitalize, datedValues, figurePair, framed, fullYearSums, parameter, REPORT_YEAR, valueInScenario, versusBase} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const OPVANG_SERIES: readonly SeriesId[] = ["coa_total", "capacity_need", "capacity_shortage", "cost_eur"];
+export const OPVANG_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.opvang;
 
 export interface OpvangView {
   year: number;

@@ -7,8 +7,9 @@ import type {Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {figureText, formatFigure, peakMonthText} from "../figures-ui.js";
 import {capitalize, framed, REPORT_YEAR} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const OVERVIEW_SERIES: readonly SeriesId[] = ["coa_total"];
+export const OVERVIEW_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.index;
 
 export const BOTTLENECK_TEXT: Record<Summary["bottleneck"], string> = {
   ind: "de IND: de voorraad blijft groeien omdat er minder beslissingen zijn dan aanvragen",

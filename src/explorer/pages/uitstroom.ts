@@ -11,8 +11,9 @@ import {BAND_RUNS, type Results} from "../session.js";
 import {bandOf, chartRows, lastObservedMonth, lines, observedPoints} from "../series.js";
 import {figureText, NOT_APPLICABLE} from "../figures-ui.js";
 import {annualBarsOf, annualRows, basisOf, figurePair, framed, fullYearSums, observations, parameter, REPORT_YEAR, valueInScenario, versusBase} from "./common.js";
+import {PAGE_BAND_SERIES} from "../precomputed-band.js";
 
-export const UITSTROOM_SERIES: readonly SeriesId[] = ["coa_permit_waiting", "housed", "departed_independent", "departed_forced", "departed_unknown", "dublin_transfers"];
+export const UITSTROOM_SERIES: readonly SeriesId[] = PAGE_BAND_SERIES.uitstroom;
 
 /** The last year drawn in the departures chart (later years are in its CSV). */
 export const LAST_DEPARTURE_YEAR = 2027;
