@@ -39,7 +39,11 @@ if (hasChromium()) {
   const {server, url} = await startServer(0);
   const browser = await launchBrowser();
   try {
-    for (const path of pages) {
+    // Three pages at a time, each in its own browser context (an empty cache, so that every script a
+    // page loads is requested and seen): most of a page's time here is waiting for the network to go
+    // quiet, which the others use. On 2 cores: 41 s for the 15 pages one by one, 31 s three at a time.
+    const queue = [...pages];
+    const check = async (path: string): Promise<void> => {
       const page = await browser.newPage();
       const errors: string[] = [];
       page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
@@ -57,7 +61,12 @@ if (hasChromium()) {
       for (const e of rendered) problems.push(`${path}: rendered error: ${e.trim()}`);
       for (const e of errors) problems.push(`${path}: ${e}`);
       await page.close();
-    }
+    };
+    await Promise.all(
+      Array.from({length: 3}, async () => {
+        for (let path = queue.shift(); path !== undefined; path = queue.shift()) await check(path);
+      })
+    );
   } finally {
     await browser.close();
     server.close();
