@@ -13,13 +13,16 @@
  *  - a dynamic `import("…")` is **not** counted: Framework emits the module but does not preload it,
  *    and the browser fetches it only when the code runs (see docs/performance.md, "Page weight").
  *    Those modules are listed as `lazy`.
- * Data: the JSON files the page registers for FileAttachment (`registerFile` in its inline module).
+ * Data: the JSON files the page registers for FileAttachment (`registerFile` in its inline module),
+ * and on a scenario page the precomputed band its default view fetches (data/bands/<page>/ongewijzigd.json).
  */
 import {existsSync, readdirSync, readFileSync, statSync} from "node:fs";
-import {dirname, join, relative, resolve} from "node:path";
+import {basename, dirname, join, relative, resolve} from "node:path";
 import {fileURLToPath} from "node:url";
 import {gzipSync} from "node:zlib";
 import {build} from "esbuild";
+import {DEFAULT_PRESET} from "../src/model/constants.js";
+import {bandFilePath, PAGE_BAND_SERIES, type BandPage} from "../src/explorer/precomputed-band.js";
 
 export const DIST = resolve(fileURLToPath(new URL("..", import.meta.url)), "dist");
 
@@ -143,6 +146,9 @@ export async function pageWeight(file: string, dist = DIST): Promise<PageWeight>
       if (path && !data.some((d) => d.path === relative(dist, path))) data.push(weigh(dist, path));
     }
   }
+  const name = basename(file, ".html");
+  const band = name in PAGE_BAND_SERIES ? join(dist, bandFilePath(name as BandPage, DEFAULT_PRESET)) : null;
+  if (band && existsSync(band)) data.push(weigh(dist, band));
   const code = [...loaded].map((f) => weigh(dist, f)).sort(byGzip);
   const lazyFiles = [...lazy].map((f) => weigh(dist, f)).sort(byGzip);
   const sum = (l: FileWeight[]) => l.reduce((s, w) => s + w.gzip, 0);

@@ -2,7 +2,7 @@
  * The page-weight count (scripts/page-weight.ts) on a small built site, the budget message, and the
  * scans that decide which parts of Plot and d3 the pages get (scripts/seed-plot.ts, scripts/seed-d3.ts).
  */
-import {mkdirSync, mkdtempSync, writeFileSync} from "node:fs";
+import {mkdirSync, mkdtempSync, readFileSync, writeFileSync} from "node:fs";
 import {tmpdir} from "node:os";
 import {dirname, join} from "node:path";
 import {describe, expect, test} from "vitest";
@@ -42,6 +42,11 @@ describe("page weight of a built page", () => {
     expect(w.lazy.map((f) => f.path).sort()).toEqual(["_import/section-dep.js", "_import/section.js"]);
     expect(w.data.map((f) => f.path)).toEqual(["_file/data/x.1234.json"]);
     for (let i = 1; i < w.code.length; i++) expect(w.code[i - 1]!.gzip).toBeGreaterThanOrEqual(w.code[i]!.gzip); // biggest first
+    // a scenario page's data includes the precomputed band its default view fetches
+    writeFileSync(join(dist, "ind.html"), readFileSync(join(dist, "a.html"), "utf8"));
+    mkdirSync(join(dist, "data/bands/ind"), {recursive: true});
+    writeFileSync(join(dist, "data/bands/ind/ongewijzigd.json"), JSON.stringify({p10: [1, 2, 3]}));
+    expect((await pageWeight(join(dist, "ind.html"), dist)).data.map((f) => f.path).sort()).toEqual(["_file/data/x.1234.json", "data/bands/ind/ongewijzigd.json"]);
     expect(w.codeGzip).toBe(w.code.reduce((s, f) => s + f.gzip, 0));
     for (const f of w.code) expect(f.gzip).toBeGreaterThan(0);
   });
