@@ -262,7 +262,7 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
         : null,
       lastObserved ? Plot.ruleX([splitDate], {stroke: "#9ca3af", strokeDasharray: "1 3"}) : null,
       lastObservation
-        ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: "end", fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3})
+        ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: labelAnchor(lastObservation.date, dates[i0]!, dates[i1]!, width), fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3})
         : null
     ]
   });
@@ -270,6 +270,18 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
   if (svg && state.lines.scales) monthTip(svg, state.lines.scales, () => tipOf(state.view, splitDate));
   const when = lastObservation ? ` Laatste waarneming van deze reeks: ${formatShortMonth(lastObservation.date)}.` : "";
   return {element: accessibleFigure(plot, caption + when, summary), state};
+}
+
+/**
+ * Where the "laatste waarneming" label goes: ending at the point (left of it), unless that would run
+ * into the y axis's labels, as it does when the last observation lies near the chart's left edge (a
+ * horizon starting shortly before it, or a narrow screen); then it starts at the point.
+ */
+export function labelAnchor(date: Date, from: Date, to: Date, width: number): "start" | "end" {
+  const [left, right] = [60, 20]; // the chart's marginLeft and Plot's default marginRight
+  const x = left + ((+date - +from) / Math.max(1, +to - +from)) * (width - left - right);
+  // ~5,5 px per character at 10 px: "laatste waarneming: sep 2025" is about 150 px wide
+  return x - 150 < left ? "start" : "end";
 }
 
 /** The tip's content at month i: the month, then every line's value and the band. */

@@ -6,7 +6,7 @@
  * rebuild the chart with room to move; the tip reads the current data.
  */
 import {beforeEach, describe, expect, test} from "vitest";
-import {scenarioChart, type ScenarioChartData} from "../../src/components/scenario-chart.js";
+import {labelAnchor, scenarioChart, type ScenarioChartData} from "../../src/components/scenario-chart.js";
 import {stackedArea} from "../../src/components/stacked-area.js";
 import {annualCompare} from "../../src/components/annual-compare.js";
 import {clearChartMemo} from "../../src/components/chart-memo.js";
@@ -205,5 +205,18 @@ describe("the axis while the band is computed", () => {
     expect(svgOf(rebuilt)).not.toBe(svg);
     await nextTask();
     expect(svgOf(wide(120000, [100000, 240000]))).toBe(svgOf(rebuilt));
+  });
+});
+
+describe("the 'laatste waarneming' label", () => {
+  const d = (month: string) => new Date(`${month}-01T00:00:00Z`);
+  test("ends at the point, unless that runs into the y axis's labels near the left edge", () => {
+    // the default horizon at 1280 px: room to the left of September 2025
+    expect(labelAnchor(d("2025-09"), d("2022-01"), d("2030-12"), 640)).toBe("end");
+    // a horizon from 2024 (the label at January 2025 would cross the axis), and a narrow screen
+    expect(labelAnchor(d("2025-01"), d("2024-01"), d("2030-12"), 640)).toBe("start");
+    expect(labelAnchor(d("2025-09"), d("2022-01"), d("2030-12"), 300)).toBe("start");
+    // degenerate windows never divide by zero
+    expect(labelAnchor(d("2025-01"), d("2025-01"), d("2025-01"), 640)).toBe("start");
   });
 });
