@@ -82,14 +82,21 @@ export async function scenarioPage(inputs: ModelInputs, search: string, options:
   if (bandPage && isPrecomputable(scenario)) {
     await Promise.race([bandFile(scenario.preset), new Promise((resolve) => setTimeout(resolve, BAND_FILE_WAIT_MS))]);
   }
-  /** The band of `current` from the worker; when it arrives for the scenario on screen, the page re-runs. */
+  const remember = (key: string, b: BandOutput): BandOutput => {
+    bands.set(key, b);
+    if (bands.size > 8) bands.delete(bands.keys().next().value!);
+    return b;
+  };
+  /** A band that arrived later, for the scenario on screen: the page re-runs and `compute` returns it. */
+  const arrive = (key: string, b: BandOutput): void => {
+    remember(key, b);
+    controls.dispatchEvent(new Event("input", {bubbles: true}));
+  };
+  /** The band of `current` from the worker. */
   const fromWorker = (key: string, current: Scenario, series: readonly SeriesId[]): void => {
     void requestBand(inputs, current, series).then((b) => {
       // null: a newer scenario superseded this one; a band for an older scenario is never shown
-      if (!b || latest !== key) return;
-      bands.set(key, b);
-      if (bands.size > 8) bands.delete(bands.keys().next().value!);
-      controls.dispatchEvent(new Event("input", {bubbles: true}));
+      if (b && latest === key) arrive(key, b);
     });
   };
   return {
@@ -111,10 +118,10 @@ export async function scenarioPage(inputs: ModelInputs, search: string, options:
       let ready = bands.get(key);
       const precomputed = bandPage !== undefined && isPrecomputable(current);
       if (!ready && precomputed && arrived.has(current.preset)) {
-        ready = bandFromFile(arrived.get(current.preset), inputs, current, series, months) ?? undefined;
-        if (ready) bands.set(key, ready);
+        const b = bandFromFile(arrived.get(current.preset), inputs, current, series, months);
+        if (b) ready = remember(key, b);
       }
-      // for tests and tools: whether the band on screen is still being computed, and where it came from
+      // for tests and tools: whether the band on screen is still being computed
       document.documentElement.dataset.band = ready ? "ready" : "pending";
       if (ready) return withBand(results, ready);
       if (precomputed && !arrived.has(current.preset)) {
@@ -122,9 +129,8 @@ export async function scenarioPage(inputs: ModelInputs, search: string, options:
         void bandFile(current.preset).then((file) => {
           if (latest !== key) return;
           const b = bandFromFile(file, inputs, current, series, months);
-          if (!b) return fromWorker(key, current, series);
-          bands.set(key, b);
-          controls.dispatchEvent(new Event("input", {bubbles: true}));
+          if (b) arrive(key, b);
+          else fromWorker(key, current, series);
         });
       } else fromWorker(key, current, series);
       return results;
