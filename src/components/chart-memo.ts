@@ -186,16 +186,26 @@ export function addForThisTask<T>(set: Set<T>, item: T): void {
  * inputs that gave `kept` are forgotten.
  */
 export function adoptChart(kept: Element, built: Element): void {
-  for (const [key, list] of cache) {
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i].element === kept) {
-        list.splice(i, 1);
-        size--;
-      } else if (list[i].element === built) list[i].element = kept;
-    }
-    if (!list.length) cache.delete(key);
-  }
+  size -= adoptEntries(cache, kept, built);
   if (handedOut.delete(built)) hand(kept);
+}
+
+/**
+ * In a map of kept chart elements (this memo's, live-chart.ts's registry): entries of `built` now
+ * name `kept`, and the entries `kept` had are dropped; returns how many were dropped.
+ */
+export function adoptEntries<E extends Element>(map: Map<string, {element: E}[]>, kept: E, built: E): number {
+  let dropped = 0;
+  for (const [key, list] of map) {
+    for (let i = list.length - 1; i >= 0; i--) {
+      if (list[i]!.element === kept) {
+        list.splice(i, 1);
+        dropped++;
+      } else if (list[i]!.element === built) list[i]!.element = kept;
+    }
+    if (!list.length) map.delete(key);
+  }
+  return dropped;
 }
 
 /** Forgets every kept chart (tests). */

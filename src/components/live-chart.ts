@@ -15,7 +15,7 @@
  */
 import type {Markish} from "@observablehq/plot";
 import {scaleLinear} from "d3";
-import {forgetChart, isHandedOut, keepRecent} from "./chart-memo.js";
+import {adoptEntries, forgetChart, isHandedOut, keepRecent} from "./chart-memo.js";
 
 export const SVG_NS = "http://www.w3.org/2000/svg";
 
@@ -133,15 +133,7 @@ export function setSummary(figure: HTMLElement, summary: string): void {
  * forgotten.
  */
 export function adoptLive(kept: Element, built: Element): void {
-  for (const [key, list] of registry) {
-    for (let i = list.length - 1; i >= 0; i--) {
-      if (list[i].element === kept) {
-        list.splice(i, 1);
-        size--;
-      } else if (list[i].element === built) list[i].element = kept as HTMLElement;
-    }
-    if (!list.length) registry.delete(key);
-  }
+  size -= adoptEntries(registry, kept as HTMLElement, built as HTMLElement);
 }
 
 /** Forgets every kept frame (tests). */
