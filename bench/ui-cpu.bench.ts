@@ -24,7 +24,7 @@ const only = process.env.PAGES?.split(",");
 if (!process.env.PREV_DIST) throw new Error("set PREV_DIST to the dist/ of the previous release");
 const now = await startServer(0);
 const prev = await startServer(0, process.env.PREV_DIST);
-const browser = await launchBrowser();
+const browser = await launchBrowser({full: true});
 async function measure(base: string, [path, sel, low, high, q]: (typeof pages)[number]) {
   const page = await browser.newPage({viewport: {width: 1280, height: 900}});
   await page.goto(base + path + (q ?? ""), {waitUntil: "networkidle"});

@@ -140,7 +140,7 @@ const f = (x: number, w = 6) => x.toFixed(1).padStart(w);
 
 const {server, url} = await startServer(0);
 const prevServer = PREV_DIST && existsSync(join(PREV_DIST, "index.html")) ? await startServer(0, PREV_DIST) : null;
-const browser = await launchBrowser();
+const browser = await launchBrowser({full: true});
 try {
   const load = () => os.loadavg().map((x) => x.toFixed(2)).join(" ");
   console.log(`Control input → all charts updated and painted (${MOVES} moves per page, headless Chromium, ${os.cpus().length} cores; load average ${load()})`);

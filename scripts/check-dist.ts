@@ -79,7 +79,7 @@ if (hasChromium()) {
   }
   console.error(`check-dist: rendered ${pages.length} pages in Chromium`);
 } else {
-  console.error(`check-dist: Chromium not found at ${CHROMIUM_PATH}; rendered-error check skipped (install: sudo apt-get install -y chromium)`);
+  console.error(`check-dist: Chromium not found at ${CHROMIUM_PATH}; rendered-error check skipped (install: sudo apt-get install -y chromium-headless-shell)`);
 }
 
 if (problems.length) {
