@@ -10,7 +10,7 @@ import {nl} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {scaleBand} from "d3";
-import {fitsDomain, HEADROOM, layerMark, liveChart, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, followY, HEADROOM, layerMark, liveChart, moveChartY, niceDomain, setSummary, SVG_NS, type FollowY, type Layer, type LayerScales} from "./live-chart.js";
 
 export interface AnnualModelBar {
   year: number;
@@ -47,7 +47,11 @@ interface AnnualState {
   domain: [number, number];
   layer: Layer;
   bars: AnnualModelBar[];
+  /** The y axis, the zero rule and the observations, moved in place when the bars leave the axis (live-chart.ts moveY). */
+  follow: FollowY;
 }
+
+const defaultTickFormat = (v: number) => nl.format(",")(v);
 
 function drawAnnualCompare(data: AnnualCompareData, options: AnnualCompareOptions): HTMLElement {
   const {width, height = 240, yLabel, caption, summary, format, tickFormat, observedLabel = "waargenomen"} = options;
@@ -62,18 +66,25 @@ function drawAnnualCompare(data: AnnualCompareData, options: AnnualCompareOption
     hi = Math.max(hi, d.value);
   }
   const roles = labels.map((l) => data.bars.find((d) => d.label === l)!.role);
+  const yTickFormat = tickFormat ?? defaultTickFormat;
   const key = JSON.stringify([years, labels, roles, observed, width, height, yLabel, caption, observedLabel, String(format), String(tickFormat ?? "")]);
   return liveChart<AnnualState>(
     `annualCompare\u0000${key}`,
     (state, element) => {
-      if (!fitsDomain(lo, hi, state.domain)) return false;
+      if (!fitsDomain(lo, hi, state.domain)) {
+        // the domain a chart built now would get (with this one as `previous`)
+        const domain = niceDomain(lo, hi, height, HEADROOM);
+        if (!moveChartY([state.layer], state.follow, domain, yTickFormat)) return false;
+        state.domain = domain;
+      }
       state.bars = data.bars;
       drawBars(state.layer.g!, state.layer.scales!, state.bars, labels, format);
       setSummary(element, summary);
       return true;
     },
     (previous) => {
-      const state: AnnualState = {domain: niceDomain(lo, hi, height, previous ? HEADROOM : 1), layer: {g: null, scales: null}, bars: data.bars};
+      const state: AnnualState = {domain: niceDomain(lo, hi, height, previous ? HEADROOM : 1), layer: {g: null, scales: null}, bars: data.bars, follow: {range: null, marks: []}};
+      const follow = followY(state.follow);
       const colorDomain = [...labels, ...(observed.length ? [observedLabel] : [])];
       const colorRange = [...roles.map((role) => ROLE_COLORS[role]), ...(observed.length ? ["#111"] : [])];
       const plot = plotChart({
@@ -81,13 +92,13 @@ function drawAnnualCompare(data: AnnualCompareData, options: AnnualCompareOption
         height,
         marginLeft: 60,
         x: {type: "band", domain: years, label: null, tickFormat: "d", padding: 0.1},
-        y: {label: yLabel, grid: true, domain: state.domain, tickFormat: tickFormat ?? ((v: number) => nl.format(",")(v))},
+        y: {label: yLabel, grid: true, domain: state.domain, tickFormat: yTickFormat},
         color: {domain: colorDomain, range: colorRange, legend: true},
         marks: [
           layerMark(state.layer, (g, scales) => drawBars(g, scales, state.bars, labels, format)),
-          Plot.ruleY([0]),
-          observed.length ? Plot.tickY(observed, {x: "year", y: "value", stroke: "#111", strokeWidth: 2.5}) : null,
-          observed.length ? Plot.dot(observed, {x: "year", y: "value", fill: "#111", r: 3.5, title: (d: AnnualObserved) => `${observedLabel}, ${d.year}: ${format(d.value)} (${d.source})`}) : null
+          Plot.ruleY([0], {render: follow}),
+          observed.length ? Plot.tickY(observed, {x: "year", y: "value", stroke: "#111", strokeWidth: 2.5, render: follow}) : null,
+          observed.length ? Plot.dot(observed, {x: "year", y: "value", fill: "#111", r: 3.5, title: (d: AnnualObserved) => `${observedLabel}, ${d.year}: ${format(d.value)} (${d.source})`, render: follow}) : null
         ]
       });
       return {element: accessibleFigure(plot, caption, summary), state};

@@ -201,6 +201,8 @@ export function composeSvg(chart: SVGSVGElement, meta: ExportMeta): SVGSVGElemen
   clone.setAttribute("x", "0");
   clone.setAttribute("y", String(top));
   clone.removeAttribute("class");
+  // the page's own markers (live-chart.ts) are no part of the picture
+  for (const g of clone.querySelectorAll("[data-y-axis]")) g.removeAttribute("data-y-axis");
   svg.append(clone);
   y = top + height + 16;
   for (const line of wrapText(`Bron: ${meta.source}`, maxChars)) {

@@ -13,7 +13,7 @@
  * Reuse is coordinated with chart-memo.ts: an element is handed out at most once per task, and when
  * an element is redrawn the memo forgets the inputs it showed before.
  */
-import type {Markish} from "@observablehq/plot";
+import type {Markish, RenderFunction} from "@observablehq/plot";
 import {scaleLinear} from "d3";
 import {adoptEntries, forgetChart, isHandedOut, keepRecent} from "./chart-memo.js";
 
@@ -117,6 +117,106 @@ export function layerMark(layer: Layer, draw: (g: SVGGElement, scales: LayerScal
     draw(g, layer.scales);
     return g;
   };
+}
+
+/**
+ * Switch for the tests: when false, a chart whose data leave its y domain is built anew (the way
+ * before the axis moved in place), so a test can compare the two.
+ */
+export const axisInPlace = {enabled: true};
+
+/**
+ * A chart's y axis moved in place. A kept chart whose values leave its y domain used to be built anew
+ * by Plot (5–10 ms a chart, plus the layout of a new SVG); a slider moved across its range does that
+ * on a fifth to a third of its moves, the slowest ones. Instead the chart remembers what depends on
+ * the y scale: Plot's y grid, ticks and tick labels (marked by plot.ts), the groups of the Plot marks
+ * given `followY` as their render transform (rules, dots, labels) with their y values, and its layers.
+ * `moveY` gives them the positions they would have in a chart built for the new domain: the same
+ * ticks (d3's ticks for Plot's count, one per 35 px), labels and coordinates, so the SVG equals a new
+ * build's (a unit test compares them).
+ */
+export interface FollowY {
+  /** Range of the chart's y scale (set when Plot builds the chart). */
+  range: [number, number] | null;
+  /** Groups of marks drawn by Plot with positions from the y scale, their index and y values. */
+  marks: {g: SVGGElement; index: readonly number[]; y: ArrayLike<unknown>}[];
+}
+
+export function followY(follow: FollowY): RenderFunction {
+  return (index, scales, values, dimensions, context, next) => {
+    const g = next!(index, scales, values, dimensions, context) as SVGGElement | null;
+    const y = (values.channels as Record<string, {value?: ArrayLike<unknown>} | undefined>).y?.value;
+    if (g && y) follow.marks.push({g, index: Array.from(index), y});
+    follow.range ??= (scales.scales.y?.range as [number, number] | undefined) ?? null;
+    return g;
+  };
+}
+
+/** Plot's default spacing of y ticks, in px (its axis asks d3 for range / 35 ticks). */
+const Y_TICK_SPACING = 35;
+
+const translateY = (transform: string | null, y: number) => (transform ?? "").replace(/^translate\(([^,]+),[^)]*\)/, `translate($1,${y})`);
+
+/** Gives `group` one child per tick (cloning its first child, dropping extra ones) and sets each with `set`. */
+function syncTicks(group: Element, ticks: number[], set: (el: Element, tick: number) => void): boolean {
+  const template = group.firstElementChild;
+  if (!template) return false;
+  while (group.childElementCount > ticks.length) group.lastElementChild!.remove();
+  while (group.childElementCount < ticks.length) group.append(template.cloneNode(true));
+  ticks.forEach((t, k) => set(group.children[k]!, t));
+  return true;
+}
+
+/**
+ * Moves the y axis of the Plot chart `svg` and the marks in `follow` to `domain` and returns the new y
+ * scale function for the chart's layers, or null when the chart lacks a part it needs (then build it
+ * anew).
+ */
+export function moveY(svg: SVGSVGElement, follow: FollowY, domain: [number, number], tickFormat: (value: number) => string): ((value: unknown) => number) | null {
+  if (!follow.range) return null;
+  const grid = svg.querySelector(':scope > g[data-y-axis="grid"]');
+  const tick = svg.querySelector(':scope > g[data-y-axis="tick"]');
+  const label = svg.querySelector(':scope > g[data-y-axis="label"]');
+  if (!grid || !tick || !label) return null;
+  const scale = scaleLinear().domain(domain).range(follow.range);
+  const [r0, r1] = follow.range;
+  const ticks = scale.ticks(Math.abs(r1 - r0) / Y_TICK_SPACING);
+  const ok =
+    syncTicks(grid, ticks, (el, t) => {
+      el.setAttribute("y1", String(scale(t)));
+      el.setAttribute("y2", String(scale(t)));
+    }) &&
+    syncTicks(tick, ticks, (el, t) => el.setAttribute("transform", translateY(el.getAttribute("transform"), scale(t)))) &&
+    syncTicks(label, ticks, (el, t) => {
+      el.setAttribute("transform", translateY(el.getAttribute("transform"), scale(t)));
+      el.textContent = tickFormat(t);
+    });
+  if (!ok) return null;
+  for (const {g, index, y} of follow.marks) {
+    index.forEach((i, k) => {
+      const el = g.children[k];
+      if (!el) return;
+      const v = String(scale(y[i] as number));
+      if (el.tagName === "line") {
+        el.setAttribute("y1", v);
+        el.setAttribute("y2", v);
+      } else if (el.tagName === "circle") el.setAttribute("cy", v);
+      else el.setAttribute("transform", translateY(el.getAttribute("transform"), Number(v)));
+    });
+  }
+  return (value: unknown) => scale(value as number);
+}
+
+/**
+ * Moves a kept chart's y axis and its `follow` marks to `domain` and gives its `layers` the new y scale
+ * (they are redrawn after this); false when it cannot (then the chart is built anew).
+ */
+export function moveChartY(layers: readonly Layer[], follow: FollowY, domain: [number, number], tickFormat: (value: number) => string): boolean {
+  const svg = layers.find((layer) => layer.g)?.g?.ownerSVGElement;
+  const y = axisInPlace.enabled && svg ? moveY(svg, follow, domain, tickFormat) : null;
+  if (!y) return false;
+  for (const layer of layers) if (layer.scales) layer.scales.y = y;
+  return true;
 }
 
 /** Updates the accessible figure around a chart (figure.ts) with a new screen-reader summary. */

@@ -11,10 +11,18 @@ import * as Plot from "@observablehq/plot";
 
 const marksByChart = new WeakMap<Element, unknown[]>();
 
+const Y_AXIS_PARTS: Record<string, string> = {"y-grid": "grid", "y-axis tick": "tick", "y-axis tick label": "label"};
+
 /** Renders a Plot chart and removes role-less aria-labels from its groups. */
 export function plotChart(options: Plot.PlotOptions): ReturnType<typeof Plot.plot> {
   const chart = Plot.plot(options);
-  for (const g of chart.querySelectorAll("g[aria-label]")) if (!g.getAttribute("role")) g.removeAttribute("aria-label");
+  for (const g of chart.querySelectorAll("g[aria-label]")) {
+    if (g.getAttribute("role")) continue;
+    // the y axis's parts, for charts that move their axis in place (live-chart.ts moveY)
+    const part = Y_AXIS_PARTS[g.getAttribute("aria-label")!];
+    if (part) g.setAttribute("data-y-axis", part);
+    g.removeAttribute("aria-label");
+  }
   for (const svg of chart.querySelectorAll("svg[aria-label]")) if (!svg.getAttribute("role")) svg.setAttribute("role", "img");
   marksByChart.set(chart, (options.marks ?? []).flat(Infinity as 1));
   return chart;

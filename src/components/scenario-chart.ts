@@ -9,7 +9,7 @@ import {accessibleFigure, type FigureOptions} from "./figure.js";
 import {formatCount, formatShortMonth, nl} from "./format.js";
 import {memoChart} from "./chart-memo.js";
 import {area, line as line_} from "d3";
-import {fitsDomain, HEADROOM, layerMark, liveChart, MIN_FILL, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, followY, HEADROOM, layerMark, liveChart, MIN_FILL, moveChartY, niceDomain, setSummary, SVG_NS, type FollowY, type Layer, type LayerScales} from "./live-chart.js";
 import {monthTip} from "./month-tip.js";
 
 export type LineRole = "baseline" | "changed" | "scenario";
@@ -89,6 +89,8 @@ interface ScenarioState {
   view: View;
   /** How far the last band drawn reached beyond the lines, as a factor of their highest value (1: not beyond). */
   bandReach: number;
+  /** The y axis and the Plot marks that move with it (live-chart.ts moveY). */
+  follow: FollowY;
 }
 
 /** The chart's data in its window, read by the data layers and the tip. */
@@ -158,7 +160,12 @@ function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOption
     `scenario\u0000${frame.key}`,
     (state, element) => {
       // While the band is computed the axis does not shrink: the band will need the room again.
-      if (!fitsDomain(frame.lo, frame.hi, state.domain, frame.pending ? 0 : MIN_FILL)) return false;
+      if (!fitsDomain(frame.lo, frame.hi, state.domain, frame.pending ? 0 : MIN_FILL)) {
+        // the domain a chart built now would get (the build below, with this chart as `previous`), the axis moved to it in place
+        const domain = yDomain(frame, state);
+        if (!moveChartY([state.band, state.lines], state.follow, domain, tickFormatOf(options))) return false;
+        state.domain = domain;
+      }
       state.view = view;
       if (!frame.pending) state.bandReach = frame.bandReach;
       if (state.band.g) drawBand(state.band.g, state.band.scales!, view);
@@ -169,13 +176,25 @@ function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOption
     // A chart built while the user moves a control gets headroom, so the next moves fit its axis; one built
     // while its band is computed also makes room for a band reaching as far above the lines as the last.
     (previous) => {
-      const reach = frame.pending && previous ? previous.bandReach : 1;
-      const built = buildScenarioChart(view, options, frame, niceDomain(frame.lo, Math.max(frame.hi, frame.linesHi * reach), frame.height, previous ? HEADROOM : 1));
-      built.state.bandReach = frame.pending ? reach : frame.bandReach;
+      const built = buildScenarioChart(view, options, frame, yDomain(frame, previous));
+      built.state.bandReach = frame.pending && previous ? previous.bandReach : frame.pending ? 1 : frame.bandReach;
       return built;
     }
   );
 }
+
+/**
+ * The y domain of a chart built (or moved) for `frame`; `previous` is the chart shown before it, if
+ * any: then the domain gets headroom, and while the band is computed room for a band reaching as far
+ * above the lines as the last one.
+ */
+function yDomain(frame: ReturnType<typeof frameOf>, previous: ScenarioState | undefined): [number, number] {
+  const reach = frame.pending && previous ? previous.bandReach : 1;
+  return niceDomain(frame.lo, Math.max(frame.hi, frame.linesHi * reach), frame.height, previous ? HEADROOM : 1);
+}
+
+const defaultTickFormat = (v: number) => nl.format(",")(v);
+const tickFormatOf = (options: ScenarioChartOptions) => options.tickFormat ?? defaultTickFormat;
 
 /** The band as one area path (its gaps, e.g. while the band is computed, left open). */
 function drawBand(g: SVGGElement, scales: LayerScales, view: View): void {
@@ -239,7 +258,8 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
   const {width, yLabel, caption, lastObserved, summary, rules = []} = options;
   const {data, i0, i1, split, dates} = view;
   const {observed, lastObservation, height} = frame;
-  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view, bandReach: 1};
+  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view, bandReach: 1, follow: {range: null, marks: []}};
+  const follow = followY(state.follow);
   const labels = data.lines.map((l) => l.label);
   const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);
   const splitDate = monthDate(data.start, split);
@@ -248,21 +268,21 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
     height,
     marginLeft: 60,
     x: {type: "utc", label: null, domain: [dates[i0], dates[i1]]},
-    y: {label: yLabel, grid: true, domain, tickFormat: options.tickFormat ?? ((v: number) => nl.format(",")(v))},
+    y: {label: yLabel, grid: true, domain, tickFormat: tickFormatOf(options)},
     // the band's legend entry stays while the band is computed (the frame, and so the chart, stay the same)
     color: {domain: [...labels, ...(observed.length ? ["waargenomen"] : []), ...(data.band ? [data.band.label] : [])], range: [...colors, ...(observed.length ? ["#111"] : []), ...(data.band ? [BAND_COLOR] : [])], legend: true},
     marks: [
-      Plot.ruleY([0]),
+      Plot.ruleY([0], {render: follow}),
       data.band ? layerMark(state.band, (g, scales) => drawBand(g, scales, state.view)) : null,
-      ...rules.map((r) => Plot.ruleY([r.value], {stroke: "#b91c1c", strokeDasharray: "2 3"})),
-      ...rules.map((r) => Plot.text([r], {x: dates[i0], y: "value", text: () => r.label, dy: -6, textAnchor: "start", fill: "#b91c1c", fontSize: 10})),
+      ...rules.map((r) => Plot.ruleY([r.value], {stroke: "#b91c1c", strokeDasharray: "2 3", render: follow})),
+      ...rules.map((r) => Plot.text([r], {x: dates[i0], y: "value", text: () => r.label, dy: -6, textAnchor: "start", fill: "#b91c1c", fontSize: 10, render: follow})),
       layerMark(state.lines, (g, scales) => drawLines(g, scales, state.view)),
       observed.length
-        ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${view.format(d.value)} (${d.label})`})
+        ? Plot.dot(observed, {x: "date", y: "value", fill: "#111", r: 3, title: (d) => `waargenomen, ${formatShortMonth(d.date)}: ${view.format(d.value)} (${d.label})`, render: follow})
         : null,
       lastObserved ? Plot.ruleX([splitDate], {stroke: "#9ca3af", strokeDasharray: "1 3"}) : null,
       lastObservation
-        ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: labelAnchor(lastObservation.date, dates[i0]!, dates[i1]!, width), fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3})
+        ? Plot.text([lastObservation], {x: "date", y: "value", text: () => `laatste waarneming: ${formatShortMonth(lastObservation.date)}`, dy: -10, textAnchor: labelAnchor(lastObservation.date, dates[i0]!, dates[i1]!, width), fill: "#111", fontSize: 10, stroke: "white", strokeWidth: 3, render: follow})
         : null
     ]
   });

@@ -9,7 +9,7 @@ import {formatCount, formatShortMonth, nl} from "./format.js";
 import {monthDates, monthIndex} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {area} from "d3";
-import {fitsDomain, HEADROOM, layerMark, liveChart, niceDomain, setSummary, SVG_NS, type Layer, type LayerScales} from "./live-chart.js";
+import {fitsDomain, followY, HEADROOM, layerMark, liveChart, moveChartY, niceDomain, setSummary, SVG_NS, type FollowY, type Layer, type LayerScales} from "./live-chart.js";
 import {monthTip, type TipRow, type TipSource} from "./month-tip.js";
 
 export interface StackedLayer {
@@ -33,6 +33,8 @@ interface StackedState {
   domain: [number, number];
   layer: Layer;
   view: StackedView;
+  /** The y axis and the zero rule, moved in place when the total leaves the axis (live-chart.ts moveY). */
+  follow: FollowY;
 }
 
 /** The layers stacked: `tops[k][i]` is the top of layer k at month i (negative values count as 0). */
@@ -70,22 +72,27 @@ function drawStackedArea(layers: StackedLayer[], options: StackedAreaOptions): H
   return liveChart<StackedState>(
     `stackedArea\u0000${key}`,
     (state, element) => {
-      if (!fitsDomain(0, hi, state.domain)) return false;
+      if (!fitsDomain(0, hi, state.domain)) {
+        // the domain a chart built now would get (with this one as `previous`)
+        const domain = niceDomain(0, hi, height, HEADROOM);
+        if (!moveChartY([state.layer], state.follow, domain, tickFormat)) return false;
+        state.domain = domain;
+      }
       state.view = view;
       drawLayers(state.layer.g!, state.layer.scales!, view);
       setSummary(element, summary);
       return true;
     },
     (previous) => {
-      const state: StackedState = {domain: niceDomain(0, hi, height, previous ? HEADROOM : 1), layer: {g: null, scales: null}, view};
+      const state: StackedState = {domain: niceDomain(0, hi, height, previous ? HEADROOM : 1), layer: {g: null, scales: null}, view, follow: {range: null, marks: []}};
       const plot = plotChart({
         width,
         height,
         marginLeft: 60,
         x: {type: "utc", label: null, domain: [view.dates[i0], view.dates[i1]]},
-        y: {label: yLabel, grid: true, domain: state.domain, tickFormat: (v: number) => nl.format(",")(v)},
+        y: {label: yLabel, grid: true, domain: state.domain, tickFormat},
         color: {domain: layers.map((l) => l.label), range: layers.map((l) => l.color), legend: true},
-        marks: [layerMark(state.layer, (g, scales) => drawLayers(g, scales, state.view)), Plot.ruleY([0])]
+        marks: [layerMark(state.layer, (g, scales) => drawLayers(g, scales, state.view)), Plot.ruleY([0], {render: followY(state.follow)})]
       });
       const svg = plot instanceof SVGSVGElement ? plot : plot.querySelector<SVGSVGElement>(":scope > svg");
       if (svg && state.layer.scales) monthTip(svg, state.layer.scales, () => tipOf(state.view));
@@ -93,6 +100,8 @@ function drawStackedArea(layers: StackedLayer[], options: StackedAreaOptions): H
     }
   );
 }
+
+const tickFormat = (v: number) => nl.format(",")(v);
 
 /** One area per layer, from the top of the layer below to its own top. */
 function drawLayers(g: SVGGElement, scales: LayerScales, view: StackedView): void {

@@ -6,10 +6,25 @@
  * Only the newest request counts: each request gets a generation number, a request made while the
  * worker is busy replaces any request still waiting, and an answer for an older generation resolves
  * to null, so a band of an older scenario is never shown for a newer one.
+ *
+ * While a slider is dragged (requests less than BAND_QUIET_MS apart) the worker starts no new band
+ * until the input pauses for that long: each band takes the worker ~70 ms, so during a drag almost
+ * every band was superseded before it arrived, and on a two-core machine computing it took CPU from
+ * the main thread drawing the point run of the next move. A single move, or the first of a drag,
+ * starts its band at once, as before.
  */
 import {band} from "../model/band.js";
 import type {BandOutput, ModelInputs, Scenario, SeriesId} from "../model/types.js";
 import type {BandRequest, BandResponse} from "./band-worker.js";
+
+/** Requests closer together than this (ms) are a drag: the band waits until the input pauses this long. */
+export const BAND_QUIET_MS = 120;
+
+export interface BandClientOptions {
+  /** Clock in ms (tests). */
+  now?: () => number;
+  quietMs?: number;
+}
 
 export interface BandClient {
   /** The band of `scenario` for `series`, or null when a newer request superseded this one. */
@@ -36,8 +51,11 @@ function startWorker(): Worker | null {
   }
 }
 
-export function createBandClient(inputs: ModelInputs): BandClient {
+export function createBandClient(inputs: ModelInputs, {now = () => performance.now(), quietMs = BAND_QUIET_MS}: BandClientOptions = {}): BandClient {
   let worker = startWorker();
+  /** When the last request came, and the timer that starts a waiting request once the input pauses. */
+  let lastRequest = -Infinity;
+  let timer: ReturnType<typeof setTimeout> | null = null;
   let generation = 0;
   let inputsSent = false;
   /** The request the worker is computing, and the newest one waiting for it. */
@@ -61,6 +79,25 @@ export function createBandClient(inputs: ModelInputs): BandClient {
     running = waiting = null;
   };
 
+  /** Sends the waiting request once the worker is free and the input has paused for quietMs. */
+  const startWaiting = (): void => {
+    if (!waiting || running || !worker) return;
+    const wait = lastRequest + quietMs - now();
+    if (wait > 0) {
+      if (timer === null) {
+        timer = setTimeout(() => {
+          timer = null;
+          startWaiting();
+        }, wait);
+      }
+      return;
+    }
+    const next = waiting;
+    waiting = null;
+    if (next.generation === generation) send(next);
+    else next.resolve(null);
+  };
+
   const send = (p: Pending): void => {
     running = p;
     const message: BandRequest = {id: p.generation, ...p.request};
@@ -82,12 +119,7 @@ export function createBandClient(inputs: ModelInputs): BandClient {
           onMain(done);
         } else done.resolve(done.generation === generation ? data.band : null);
       }
-      if (waiting) {
-        const next = waiting;
-        waiting = null;
-        if (next.generation === generation) send(next);
-        else next.resolve(null);
-      }
+      startWaiting();
     };
     worker.onerror = (event) => {
       event.preventDefault?.();
@@ -101,12 +133,16 @@ export function createBandClient(inputs: ModelInputs): BandClient {
     },
     request(scenario, series, n, seed) {
       const g = ++generation;
+      const t = now();
+      const dragging = t - lastRequest < quietMs;
+      lastRequest = t;
       return new Promise<BandOutput | null>((resolve) => {
         const p: Pending = {generation: g, request: {scenario, series: [...series], n, seed}, resolve};
         if (!worker) return onMain(p);
-        if (running) {
+        if (running || dragging) {
           waiting?.resolve(null);
           waiting = p;
+          startWaiting();
         } else send(p);
       });
     }

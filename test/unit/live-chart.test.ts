@@ -10,7 +10,7 @@ import {labelAnchor, scenarioChart, type ScenarioChartData} from "../../src/comp
 import {stackedArea} from "../../src/components/stacked-area.js";
 import {annualCompare} from "../../src/components/annual-compare.js";
 import {clearChartMemo} from "../../src/components/chart-memo.js";
-import {clearLiveCharts, fitsDomain, HEADROOM, MIN_FILL, niceDomain} from "../../src/components/live-chart.js";
+import {axisInPlace, clearLiveCharts, fitsDomain, HEADROOM, MIN_FILL, niceDomain} from "../../src/components/live-chart.js";
 import {nearestMonth} from "../../src/components/month-tip.js";
 import {legendOf} from "../../src/components/chart-frame.js";
 
@@ -67,12 +67,12 @@ describe("scenario chart redrawn in place", () => {
     expect(again.getAttribute("aria-label")).toBe("A");
   });
 
-  test("values leaving the axis rebuild the chart, with headroom for the next moves", async () => {
+  test("values leaving the axis move it in place, with headroom for the next moves", async () => {
     const a = scenarioChart(data(39000), options());
     const svg = svgOf(a);
     await nextTask();
     const b = scenarioChart(data(90000), options());
-    expect(svgOf(b)).not.toBe(svg);
+    expect(svgOf(b)).toBe(svg);
     const top = Math.max(...[...svgOf(b).querySelectorAll("[aria-label='y-axis tick label'] text, text")].map((t) => Number((t.textContent ?? "").replaceAll(".", ""))).filter(Number.isFinite));
     expect(top).toBeGreaterThanOrEqual((90000 + 2300) * 1.0);
     await nextTask();
@@ -97,6 +97,87 @@ describe("scenario chart redrawn in place", () => {
     const ready = scenarioChart(data(39000, [38000, 42000]), options());
     expect(ready).toBe(pending);
     expect(area().getAttribute("d")).toMatch(/^M/);
+  });
+});
+
+describe("the y axis moved in place equals a chart built for the new domain", () => {
+  const withRules = (_: number) => ({...options(), rules: [{value: 5000, label: "capaciteit"}]});
+  /** Both lines scale with `scenario`; one observation, low, so the axis can shrink. */
+  const scaled = (scenario: number): ScenarioChartData => ({
+    ...data(scenario),
+    lines: [
+      {role: "baseline", label: "basis", values: values(scenario * 0.9)},
+      {role: "scenario", label: "jouw scenario", values: values(scenario)}
+    ],
+    observed: [{date: new Date(Date.UTC(2024, 5, 1)), value: 1000, label: "COA"}]
+  });
+  /**
+   * The chart after `steps` (each a render in its own task), with the axis moved in place or the chart
+   * built anew. Each step leaves every earlier domain (so the built path cannot fall back on an older
+   * chart that still fits).
+   */
+  async function after(steps: {data: ScenarioChartData; options: ReturnType<typeof options>}[], inPlace: boolean) {
+    clearChartMemo();
+    clearLiveCharts();
+    axisInPlace.enabled = inPlace;
+    try {
+      const first = scenarioChart(steps[0]!.data, steps[0]!.options);
+      let last: HTMLElement = first;
+      for (const step of steps.slice(1)) {
+        await nextTask();
+        last = scenarioChart(step.data, step.options);
+      }
+      return {kept: svgOf(last) === svgOf(first), html: last.outerHTML};
+    } finally {
+      axisInPlace.enabled = true;
+    }
+  }
+  const cases: [string, {data: ScenarioChartData; options: ReturnType<typeof options>}[]][] = [
+    ["up, past the domain", [{data: data(39000), options: withRules(0)}, {data: data(90000), options: withRules(0)}]],
+    ["up, then down below the fill", [{data: scaled(39000), options: withRules(0)}, {data: scaled(150000), options: withRules(0)}, {data: scaled(8000), options: withRules(0)}]],
+    ["below zero (the zero rule moves)", [{data: data(39000), options: options()}, {data: data(-60000), options: options()}]],
+    ["with a band, then a band still computed", [{data: data(39000, [30000, 50000]), options: options()}, {data: data(80000, [60000, 120000]), options: options()}, {data: data(200000, "pending"), options: options()}]],
+    ["a much wider range, then one below zero", [{data: scaled(10), options: options()}, {data: scaled(50000), options: options()}, {data: scaled(-30000), options: options()}]]
+  ];
+  test.each(cases)("%s", async (_, steps) => {
+    const moved = await after(steps, true);
+    const built = await after(steps, false);
+    expect(moved.kept).toBe(true);
+    expect(built.kept).toBe(false);
+    expect(moved.html).toBe(built.html);
+  });
+});
+
+describe("the y axis moved in place: stacked areas and annual bars equal a new build", () => {
+  async function after<T>(inputs: T[], draw: (input: T) => HTMLElement, inPlace: boolean) {
+    clearChartMemo();
+    clearLiveCharts();
+    axisInPlace.enabled = inPlace;
+    try {
+      const first = draw(inputs[0]!);
+      let last = first;
+      for (const input of inputs.slice(1)) {
+        await nextTask();
+        last = draw(input);
+      }
+      return {kept: svgOf(last) === svgOf(first), html: last.outerHTML};
+    } finally {
+      axisInPlace.enabled = true;
+    }
+  }
+  test("stacked area: up past the axis, then down below its fill", async () => {
+    const opts = {width: 600, start: "2024-01", yLabel: "x", caption: "c", summary: "s"};
+    const draw = (k: number) => stackedArea([{label: "a", color: "#111", values: values(1000 * k)}, {label: "b", color: "#222", values: values(200 * k)}], opts);
+    const [moved, built] = [await after([20, 150, 2], draw, true), await after([20, 150, 2], draw, false)];
+    expect([moved.kept, built.kept]).toEqual([true, false]);
+    expect(moved.html).toBe(built.html);
+  });
+  test("annual bars with observations: up past the axis, then below zero", async () => {
+    const opts = {width: 600, yLabel: "x", caption: "c", summary: "s", format: (v: number) => String(v)};
+    const draw = (v: number) => annualCompare({bars: [2024, 2025].flatMap((year) => [{year, role: "baseline" as const, label: "basis", value: 3000}, {year, role: "scenario" as const, label: "jouw scenario", value: v}]), observed: [{year: 2024, value: 3100, source: "IND"}]}, opts);
+    const [moved, built] = [await after([3200, 90000, -50000], draw, true), await after([3200, 90000, -50000], draw, false)];
+    expect([moved.kept, built.kept]).toEqual([true, false]);
+    expect(moved.html).toBe(built.html);
   });
 });
 
@@ -200,11 +281,16 @@ describe("the axis while the band is computed", () => {
     await nextTask();
     expect(svgOf(wide(38000, [20000, 79000]))).toBe(svg);
     await nextTask();
-    // lines that leave the axis: the new axis leaves room for a band as far above them as the last one
-    const rebuilt = wide(120000, "pending");
-    expect(svgOf(rebuilt)).not.toBe(svg);
+    // lines that leave the axis: the axis moves (in place) to leave room for a band as far above them as the last one
+    const moved = wide(120000, "pending");
+    expect(svgOf(moved)).toBe(svg);
+    const top = () => Math.max(...[...svg.querySelectorAll("[data-y-axis='label'] text")].map((t) => Number((t.textContent ?? "").replaceAll(".", ""))));
+    expect(top()).toBeGreaterThanOrEqual(240000);
     await nextTask();
-    expect(svgOf(wide(120000, [100000, 240000]))).toBe(svgOf(rebuilt));
+    // so the band arrives without another move of the axis
+    const before = top();
+    expect(svgOf(wide(120000, [100000, 240000]))).toBe(svg);
+    expect(top()).toBe(before);
   });
 });
 

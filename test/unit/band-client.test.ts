@@ -1,0 +1,96 @@
+// @vitest-environment jsdom
+/**
+ * The band client (band-client.ts) with a stand-in worker: only the newest request is answered, a
+ * single move starts its band at once, and during a drag (requests closer than the quiet time) no band
+ * starts until the input pauses.
+ */
+import {afterEach, beforeEach, describe, expect, test, vi} from "vitest";
+import {createBandClient} from "../../src/explorer/band-client.js";
+import type {BandOutput, ModelInputs, Scenario} from "../../src/model/types.js";
+
+class FakeWorker {
+  static last: FakeWorker | null = null;
+  posted: {id: number}[] = [];
+  onmessage: ((event: MessageEvent) => void) | null = null;
+  onerror: ((event: unknown) => void) | null = null;
+  constructor() {
+    FakeWorker.last = this;
+  }
+  postMessage(message: {id: number}): void {
+    this.posted.push(message);
+  }
+  terminate(): void {}
+  /** The worker answers its oldest unanswered request. */
+  answer(): void {
+    const m = this.posted[this.answered++]!;
+    this.onmessage!({data: {id: m.id, band: {answer: m.id}}} as unknown as MessageEvent);
+  }
+  answered = 0;
+}
+
+const inputs = {} as ModelInputs;
+const scenario = (k: number) => ({name: `s${k}`}) as unknown as Scenario;
+let clock = 0;
+
+beforeEach(() => {
+  vi.useFakeTimers();
+  vi.stubGlobal("Worker", FakeWorker);
+  clock = 0;
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+const client = () => createBandClient(inputs, {now: () => clock, quietMs: 120});
+const advance = async (ms: number) => {
+  clock += ms;
+  await vi.advanceTimersByTimeAsync(ms);
+};
+
+describe("band client", () => {
+  test("runs in the worker; a single move starts its band at once", async () => {
+    const c = client();
+    expect(c.mode).toBe("worker");
+    const band = c.request(scenario(1), ["coa_occupancy"], 1000, 42);
+    expect(FakeWorker.last!.posted).toHaveLength(1);
+    FakeWorker.last!.answer();
+    expect(await band).toEqual({answer: 1});
+  });
+
+  test("a drag: the bands of the moves in between are never computed, the last starts once input pauses", async () => {
+    const c = client();
+    const w = FakeWorker.last!;
+    const answers: (BandOutput | null)[] = [];
+    // the first move starts at once
+    void c.request(scenario(1), ["coa_occupancy"], 1000, 42).then((b) => answers.push(b));
+    expect(w.posted).toHaveLength(1);
+    // moves every 40 ms
+    for (let k = 2; k <= 6; k++) {
+      await advance(40);
+      void c.request(scenario(k), ["coa_occupancy"], 1000, 42).then((b) => answers.push(b));
+      if (k === 3) w.answer(); // the first band arrives mid-drag: superseded
+    }
+    // worker free, but the input has not paused: nothing new started
+    expect(w.posted).toHaveLength(1);
+    await advance(100);
+    expect(w.posted).toHaveLength(1);
+    await advance(20);
+    // 120 ms after the last move: the newest request (generation 6) starts, the others resolved to null
+    expect(w.posted.map((m) => m.id)).toEqual([1, 6]);
+    w.answer();
+    await advance(0);
+    expect(answers.filter((a) => a !== null)).toEqual([{answer: 6}]);
+    expect(answers.filter((a) => a === null)).toHaveLength(5);
+  });
+
+  test("a move after a pause starts at once again", async () => {
+    const c = client();
+    const w = FakeWorker.last!;
+    void c.request(scenario(1), ["coa_occupancy"], 1000, 42);
+    w.answer();
+    await advance(500);
+    void c.request(scenario(2), ["coa_occupancy"], 1000, 42);
+    expect(w.posted.map((m) => m.id)).toEqual([1, 2]);
+  });
+});
