@@ -52,7 +52,7 @@ describe("band client", () => {
   test("runs in the worker; a single move starts its band at once", async () => {
     const c = client();
     expect(c.mode).toBe("worker");
-    const band = c.request(scenario(1), ["coa_occupancy"], 1000, 42);
+    const band = c.request(scenario(1), ["backlog_total"], 1000, 42);
     expect(FakeWorker.last!.posted).toHaveLength(1);
     FakeWorker.last!.answer();
     expect(await band).toEqual({answer: 1});
@@ -63,12 +63,12 @@ describe("band client", () => {
     const w = FakeWorker.last!;
     const answers: (BandOutput | null)[] = [];
     // the first move starts at once
-    void c.request(scenario(1), ["coa_occupancy"], 1000, 42).then((b) => answers.push(b));
+    void c.request(scenario(1), ["backlog_total"], 1000, 42).then((b) => answers.push(b));
     expect(w.posted).toHaveLength(1);
     // moves every 40 ms
     for (let k = 2; k <= 6; k++) {
       await advance(40);
-      void c.request(scenario(k), ["coa_occupancy"], 1000, 42).then((b) => answers.push(b));
+      void c.request(scenario(k), ["backlog_total"], 1000, 42).then((b) => answers.push(b));
       if (k === 3) w.answer(); // the first band arrives mid-drag: superseded
     }
     // worker free, but the input has not paused: nothing new started
@@ -87,10 +87,10 @@ describe("band client", () => {
   test("a move after a pause starts at once again", async () => {
     const c = client();
     const w = FakeWorker.last!;
-    void c.request(scenario(1), ["coa_occupancy"], 1000, 42);
+    void c.request(scenario(1), ["backlog_total"], 1000, 42);
     w.answer();
     await advance(500);
-    void c.request(scenario(2), ["coa_occupancy"], 1000, 42);
+    void c.request(scenario(2), ["backlog_total"], 1000, 42);
     expect(w.posted.map((m) => m.id)).toEqual([1, 2]);
   });
 });
