@@ -37,6 +37,15 @@ export function isPagePath(pathname: string): boolean {
  * scenario (a comparison pair `?a=…&b=…`). A link that already carries a scenario gets the current one.
  */
 export function carryScenario(href: string, pageUrl: string, search: string): string | null {
+  const target = linkTarget(href, pageUrl);
+  return target && target.path + scenarioSearch(search) + target.hash;
+}
+
+/**
+ * The part of carryScenario that depends on the link alone: the path the link keeps (relative when it
+ * was) and its hash, or null for a link left alone.
+ */
+export function linkTarget(href: string, pageUrl: string): {path: string; hash: string} | null {
   if (href === "" || href.startsWith("#") || /^(mailto|tel|javascript|data|blob):/i.test(href)) return null;
   let target: URL;
   let page: URL;
@@ -48,11 +57,10 @@ export function carryScenario(href: string, pageUrl: string, search: string): st
   }
   if (target.origin !== page.origin || !isPagePath(target.pathname)) return null;
   for (const key of target.searchParams.keys()) if (!(SCENARIO_KEYS as readonly string[]).includes(key)) return null;
-  const carried = scenarioSearch(search);
   // Keep the link relative when it was: Framework writes sidebar links relative to the page.
   const absolute = /^[a-z]+:\/\//i.test(href) || href.startsWith("//");
   const path = withHtml(absolute ? `${target.origin}${target.pathname}` : href.replace(/[?#].*$/, ""));
-  return path + carried + target.hash;
+  return {path, hash: target.hash};
 }
 
 /**
@@ -69,7 +77,25 @@ const ORIGINAL = "scenarioHref";
 
 /** Rewrites every internal anchor under `root` to carry the scenario in `search` (default: the page's). */
 export function propagateLinks(root: ParentNode = document, search: string = window.location.search): void {
-  for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) rewrite(a, search);
+  const carried = scenarioSearch(search);
+  for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) rewrite(a, carried);
+}
+
+/**
+ * linkTarget per link and page (a slider move rewrites the page's ~100 links after every paint; parsing
+ * each as a URL took ~4 ms a move on /ind). The page's path never changes while the page is open.
+ */
+const targets = new Map<string, {path: string; hash: string} | null>();
+function cachedTarget(href: string): {path: string; hash: string} | null {
+  const pageUrl = window.location.origin + window.location.pathname;
+  const key = `${href}\u0000${pageUrl}`;
+  let target = targets.get(key);
+  if (target === undefined) {
+    target = linkTarget(href, pageUrl);
+    if (targets.size > 2000) targets.clear();
+    targets.set(key, target);
+  }
+  return target;
 }
 
 let scheduled = false;
@@ -89,11 +115,13 @@ export function scheduleLinkPropagation(): void {
   );
 }
 
-function rewrite(a: HTMLAnchorElement, search: string): void {
+/** Gives `a` its link with the scenario `carried` (a scenarioSearch). */
+function rewrite(a: HTMLAnchorElement, carried: string): void {
   if (a.hasAttribute("download")) return;
   const original = a.dataset[ORIGINAL] ?? a.getAttribute("href") ?? "";
-  const next = carryScenario(original, window.location.href, search);
-  if (next === null) return;
+  const target = cachedTarget(original);
+  if (target === null) return;
+  const next = target.path + carried + target.hash;
   a.dataset[ORIGINAL] = original;
   if (a.getAttribute("href") !== next) a.setAttribute("href", next);
 }
@@ -109,13 +137,13 @@ export function installLinkPropagation(): void {
     "click",
     (event) => {
       const a = (event.target as Element | null)?.closest?.("a[href]");
-      if (a instanceof HTMLAnchorElement) rewrite(a, window.location.search);
+      if (a instanceof HTMLAnchorElement) rewrite(a, scenarioSearch(window.location.search));
     },
     true
   );
   new MutationObserver((records) => {
     for (const r of records) for (const node of Array.from(r.addedNodes)) if (node instanceof Element) {
-      if (node instanceof HTMLAnchorElement) rewrite(node, window.location.search);
+      if (node instanceof HTMLAnchorElement) rewrite(node, scenarioSearch(window.location.search));
       else propagateLinks(node);
     }
   }).observe(document.body, {childList: true, subtree: true});
