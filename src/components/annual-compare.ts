@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
-import {nl} from "./format.js";
+import {formatTick} from "./format.js";
 import {ROLE_COLORS, type LineRole} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {scaleBand} from "d3";
@@ -51,8 +51,6 @@ interface AnnualState {
   follow: FollowY;
 }
 
-const defaultTickFormat = (v: number) => nl.format(",")(v);
-
 function drawAnnualCompare(data: AnnualCompareData, options: AnnualCompareOptions): HTMLElement {
   const {width, height = 240, yLabel, caption, summary, format, tickFormat, observedLabel = "waargenomen"} = options;
   const labels = [...new Set(data.bars.map((d) => d.label))];
@@ -66,7 +64,7 @@ function drawAnnualCompare(data: AnnualCompareData, options: AnnualCompareOption
     hi = Math.max(hi, d.value);
   }
   const roles = labels.map((l) => data.bars.find((d) => d.label === l)!.role);
-  const yTickFormat = tickFormat ?? defaultTickFormat;
+  const yTickFormat = tickFormat ?? formatTick;
   const key = JSON.stringify([years, labels, roles, observed, width, height, yLabel, caption, observedLabel, String(format), String(tickFormat ?? "")]);
   return liveChart<AnnualState>(
     `annualCompare\u0000${key}`,

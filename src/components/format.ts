@@ -75,3 +75,6 @@ export const formatShortMonth = timeLocale.utcFormat("%b %Y");
 
 /** The nl-NL number locale, for chart tick formats (`tickFormat: nl.format(",")`). */
 export const nl = numberLocale;
+
+/** Tick labels of a count axis: Dutch thousands separators ("45.000"). */
+export const formatTick: (value: number) => string = numberLocale.format(",");

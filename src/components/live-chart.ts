@@ -196,12 +196,12 @@ export function moveY(svg: SVGSVGElement, follow: FollowY, domain: [number, numb
     index.forEach((i, k) => {
       const el = g.children[k];
       if (!el) return;
-      const v = String(scale(y[i] as number));
+      const py = scale(y[i] as number);
       if (el.tagName === "line") {
-        el.setAttribute("y1", v);
-        el.setAttribute("y2", v);
-      } else if (el.tagName === "circle") el.setAttribute("cy", v);
-      else el.setAttribute("transform", translateY(el.getAttribute("transform"), Number(v)));
+        el.setAttribute("y1", String(py));
+        el.setAttribute("y2", String(py));
+      } else if (el.tagName === "circle") el.setAttribute("cy", String(py));
+      else el.setAttribute("transform", translateY(el.getAttribute("transform"), py));
     });
   }
   return (value: unknown) => scale(value as number);

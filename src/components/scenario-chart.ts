@@ -6,7 +6,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
-import {formatCount, formatShortMonth, nl} from "./format.js";
+import {formatCount, formatShortMonth, formatTick} from "./format.js";
 import {memoChart} from "./chart-memo.js";
 import {area, line as line_} from "d3";
 import {fitsDomain, followY, HEADROOM, layerMark, liveChart, MIN_FILL, moveChartY, niceDomain, setSummary, SVG_NS, type FollowY, type Layer, type LayerScales} from "./live-chart.js";
@@ -193,8 +193,7 @@ function yDomain(frame: ReturnType<typeof frameOf>, previous: ScenarioState | un
   return niceDomain(frame.lo, Math.max(frame.hi, frame.linesHi * reach), frame.height, previous ? HEADROOM : 1);
 }
 
-const defaultTickFormat = (v: number) => nl.format(",")(v);
-const tickFormatOf = (options: ScenarioChartOptions) => options.tickFormat ?? defaultTickFormat;
+const tickFormatOf = (options: ScenarioChartOptions) => options.tickFormat ?? formatTick;
 
 /** The band as one area path (its gaps, e.g. while the band is computed, left open). */
 function drawBand(g: SVGGElement, scales: LayerScales, view: View): void {

@@ -5,7 +5,7 @@
 import * as Plot from "@observablehq/plot";
 import {plotChart} from "./plot.js";
 import {accessibleFigure, type FigureOptions} from "./figure.js";
-import {formatCount, formatShortMonth, nl} from "./format.js";
+import {formatCount, formatShortMonth, formatTick} from "./format.js";
 import {monthDates, monthIndex} from "./scenario-chart.js";
 import {memoChart} from "./chart-memo.js";
 import {area} from "d3";
@@ -75,7 +75,7 @@ function drawStackedArea(layers: StackedLayer[], options: StackedAreaOptions): H
       if (!fitsDomain(0, hi, state.domain)) {
         // the domain a chart built now would get (with this one as `previous`)
         const domain = niceDomain(0, hi, height, HEADROOM);
-        if (!moveChartY([state.layer], state.follow, domain, tickFormat)) return false;
+        if (!moveChartY([state.layer], state.follow, domain, formatTick)) return false;
         state.domain = domain;
       }
       state.view = view;
@@ -90,7 +90,7 @@ function drawStackedArea(layers: StackedLayer[], options: StackedAreaOptions): H
         height,
         marginLeft: 60,
         x: {type: "utc", label: null, domain: [view.dates[i0], view.dates[i1]]},
-        y: {label: yLabel, grid: true, domain: state.domain, tickFormat},
+        y: {label: yLabel, grid: true, domain: state.domain, tickFormat: formatTick},
         color: {domain: layers.map((l) => l.label), range: layers.map((l) => l.color), legend: true},
         marks: [layerMark(state.layer, (g, scales) => drawLayers(g, scales, state.view)), Plot.ruleY([0], {render: followY(state.follow)})]
       });
@@ -100,8 +100,6 @@ function drawStackedArea(layers: StackedLayer[], options: StackedAreaOptions): H
     }
   );
 }
-
-const tickFormat = (v: number) => nl.format(",")(v);
 
 /** One area per layer, from the top of the layer below to its own top. */
 function drawLayers(g: SVGGElement, scales: LayerScales, view: StackedView): void {
