@@ -7,17 +7,19 @@
  * worker is busy replaces any request still waiting, and an answer for an older generation resolves
  * to null, so a band of an older scenario is never shown for a newer one.
  *
- * While a slider is dragged (requests less than BAND_QUIET_MS apart) the worker starts no new band
- * until the input pauses for that long: each band takes the worker ~70 ms, so during a drag almost
- * every band was superseded before it arrived, and on a two-core machine computing it took CPU from
- * the main thread drawing the point run of the next move. A single move, or the first of a drag,
- * starts its band at once, as before.
+ * The worker starts a band only once the input has paused for BAND_QUIET_MS: each band takes the
+ * worker ~70 ms, so during a drag almost every band was superseded before it arrived, and on a
+ * two-core machine a band computed while the page draws and rasterises a point run takes a core from
+ * it. Starting the first move of a drag at once (stop 23) still cost that move and the next two: in
+ * the UI bench on /ind the first move after a pause took a median 67 ms against 30 ms with no band
+ * computed; started after the move's paint, the next two moves paid instead (38 and 43 ms). A single
+ * click's band now arrives BAND_QUIET_MS later than it did.
  */
 import {band} from "../model/band.js";
 import type {BandOutput, ModelInputs, Scenario, SeriesId} from "../model/types.js";
 import type {BandRequest, BandResponse} from "./band-worker.js";
 
-/** Requests closer together than this (ms) are a drag: the band waits until the input pauses this long. */
+/** A band starts once no request has come for this long (ms): the input has paused. */
 export const BAND_QUIET_MS = 120;
 
 export interface BandClientOptions {
@@ -133,17 +135,13 @@ export function createBandClient(inputs: ModelInputs, {now = () => performance.n
     },
     request(scenario, series, n, seed) {
       const g = ++generation;
-      const t = now();
-      const dragging = t - lastRequest < quietMs;
-      lastRequest = t;
+      lastRequest = now();
       return new Promise<BandOutput | null>((resolve) => {
         const p: Pending = {generation: g, request: {scenario, series: [...series], n, seed}, resolve};
         if (!worker) return onMain(p);
-        if (running || dragging) {
-          waiting?.resolve(null);
-          waiting = p;
-          startWaiting();
-        } else send(p);
+        waiting?.resolve(null);
+        waiting = p;
+        startWaiting();
       });
     }
   };
