@@ -10,7 +10,8 @@
 import {MODEL_VERSION} from "../model/version.js";
 import {dataTable, toDutchCsv, type Row} from "./data-table.js";
 import {adoptMarks, observationsIn} from "./plot.js";
-import {addForThisTask, adoptChart} from "./chart-memo.js";
+import {adoptChart} from "./chart-memo.js";
+import {isReused, keepable, reuse} from "./kept-node.js";
 import {adoptLive} from "./live-chart.js";
 import type {Kind} from "./provenance.js";
 
@@ -277,7 +278,7 @@ let frames = 0;
  * charts and Framework removes and re-inserts every displayed node; for a frame that is already on
  * the page, `chartFrame` returns the same element with only the chart swapped (and nothing at all
  * when the chart is unchanged, chart-memo.ts), and that element skips the one removal Framework does
- * before displaying it again. A node re-inserted where it already is stays attached, so the
+ * before displaying it again, and the insertion where it already is (kept-node.ts). So it stays attached, and the
  * unchanged parts of the page keep their layout: no new DOM, no re-layout of the frame's heading,
  * buttons and table.
  */
@@ -290,37 +291,11 @@ interface Slot {
 }
 
 const slots = new Map<string, Slot>();
-/** Frames handed out in this task, and frames whose next removal is skipped (both cleared after the task). */
-const reused = new Set<HTMLElement>();
-
-function reuseOnce(figure: HTMLElement): void {
-  addForThisTask(reused, figure);
-}
-
-/**
- * After the skipped removal, Framework inserts the frame where it already is (before the cell's
- * marker). The DOM standard makes that a removal and an insertion too, and Chromium detaches the
- * frame's whole layout tree and builds it again (its heading, buttons, legend, every SVG text): about
- * half of a slider move's layout time. The parent's next `insertBefore` of this frame, if it would put
- * the frame where it already is, does nothing; any other call goes through. The override is the
- * parent's own property for that one call only.
- */
-function skipNextInsert(figure: HTMLElement): void {
-  const parent = figure.parentNode;
-  if (!parent || Object.prototype.hasOwnProperty.call(parent, "insertBefore")) return;
-  const insertBefore = function <T extends Node>(this: Node, node: T, child: Node | null): T {
-    delete (parent as {insertBefore?: unknown}).insertBefore;
-    if (node === (figure as Node) && node.parentNode === this && node.nextSibling === child) return node;
-    return Node.prototype.insertBefore.call(this, node, child) as T;
-  };
-  Object.defineProperty(parent, "insertBefore", {value: insertBefore, configurable: true, writable: true});
-}
-
 /** Returns a figure with a heading, the chart, a "Tabel" toggle and CSV / SVG / PNG downloads. */
 export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElement {
   const key = `${typeof location === "undefined" ? "" : location.pathname}\u0000${options.filename}\u0000${options.title}\u0000${options.showTitle !== false}`;
   const slot = slots.get(key);
-  if (slot && slot.figure.isConnected && !reused.has(slot.figure)) {
+  if (slot && slot.figure.isConnected && !isReused(slot.figure)) {
     if (slot.chart !== chart) {
       if (!chart.isConnected && morph(slot.chart, chart)) {
         adoptMarks(slot.chart, chart);
@@ -334,7 +309,7 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
     }
     slot.options = options;
     slot.refresh();
-    reuseOnce(slot.figure);
+    reuse(slot.figure);
     mark();
     return slot.figure;
   }
@@ -342,14 +317,8 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   const figure = document.createElement("figure");
   figure.className = "chart-frame";
   const current: Slot = {figure, chart, options, refresh: () => undefined};
-  figure.remove = function (this: HTMLElement) {
-    // Framework's removal before it displays this same frame again (see Slot)
-    if (reused.delete(this)) {
-      skipNextInsert(this);
-      return;
-    }
-    Element.prototype.remove.call(this);
-  };
+  // Framework's removal and re-insertion when it displays this same frame again (see Slot) are skipped
+  keepable(figure);
   if (options.showTitle !== false) {
     const heading = document.createElement("h3");
     heading.textContent = options.title;

@@ -91,6 +91,8 @@ interface ScenarioState {
   bandReach: number;
   /** The y axis and the Plot marks that move with it (live-chart.ts moveY). */
   follow: FollowY;
+  /** The lines' labels in the legend. */
+  labels: readonly string[];
 }
 
 /** The chart's data in its window, read by the data layers and the tip. */
@@ -139,11 +141,12 @@ function frameOf(data: ScenarioChartData, options: ScenarioChartOptions) {
   if (lastObservation) extend(lastObservation.value);
   const key = JSON.stringify([
     data.start, n, i0, i1, split, height, options.width, options.yLabel, options.caption, options.rules ?? [], String(options.tickFormat ?? ""), String(options.format ?? ""),
-    data.lines.map((l) => [l.role, l.label, l.color ?? ""]), data.band?.label ?? null, observed.map((d) => [d.date.getTime(), d.value, d.label]),
+    // the lines' labels are not part of the frame: a new label is written into the legend in place (relabel)
+    data.lines.map((l) => [l.role, l.color ?? ""]), data.band?.label ?? null, observed.map((d) => [d.date.getTime(), d.value, d.label]),
     lastObservation ? [lastObservation.date.getTime(), lastObservation.value] : null
   ]);
   return {
-    key, height, i0, i1, split, dates, observed, lastObservation, lo: Number.isFinite(lo) ? lo : 0, hi: Number.isFinite(hi) ? hi : 0,
+    key, labels: data.lines.map((l) => l.label), height, i0, i1, split, dates, observed, lastObservation, lo: Number.isFinite(lo) ? lo : 0, hi: Number.isFinite(hi) ? hi : 0,
     // a band still being computed (its legend entry is drawn, its values are not there yet)
     pending: Boolean(data.band) && bandValues === 0,
     // how far the band reaches above the lines
@@ -159,6 +162,11 @@ function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOption
   return liveChart<ScenarioState>(
     `scenario\u0000${frame.key}`,
     (state, element) => {
+      // new labels for the same lines (another scenario's name): written into the legend, or a new build
+      if (!sameLabels(state.labels, frame.labels)) {
+        if (!relabel(element, frame.labels, (frame.observed.length ? 1 : 0) + (data.band ? 1 : 0))) return false;
+        state.labels = frame.labels;
+      }
       // While the band is computed the axis does not shrink: the band will need the room again.
       if (!fitsDomain(frame.lo, frame.hi, state.domain, frame.pending ? 0 : MIN_FILL)) {
         // the domain a chart built now would get (the build below, with this chart as `previous`), the axis moved to it in place
@@ -181,6 +189,35 @@ function drawScenarioChart(data: ScenarioChartData, options: ScenarioChartOption
       return built;
     }
   );
+}
+
+function sameLabels(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * Writes the lines' new labels into the chart's legend: Plot's swatches, one per colour-domain entry in
+ * the order of the domain (the lines first, see buildScenarioChart), each an SVG followed by its label
+ * as a text node; `others` entries (observations, band) follow them. False (the chart is built anew)
+ * when the chart's legend or the new labels do not have a swatch for each: two lines with one label,
+ * or a label equal to the observations' or the band's entry, which Plot's legend shows once.
+ */
+function relabel(element: HTMLElement, labels: readonly string[], others: number): boolean {
+  const swatches = element.querySelectorAll('[class$="-swatch"]');
+  if (swatches.length !== labels.length + others) return false;
+  const rest = [...swatches].slice(labels.length).map((s) => s.lastChild?.textContent ?? "");
+  if (new Set([...labels, ...rest]).size !== swatches.length) return false;
+  for (let i = 0; i < labels.length; i++) {
+    const text = swatches[i]!.lastChild;
+    if (!(text instanceof Text)) return false;
+  }
+  for (let i = 0; i < labels.length; i++) {
+    const text = swatches[i]!.lastChild as Text;
+    if (text.data !== labels[i]) text.data = labels[i]!;
+  }
+  return true;
 }
 
 /**
@@ -257,7 +294,7 @@ function buildScenarioChart(view: View, options: ScenarioChartOptions, frame: Re
   const {width, yLabel, caption, lastObserved, summary, rules = []} = options;
   const {data, i0, i1, split, dates} = view;
   const {observed, lastObservation, height} = frame;
-  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view, bandReach: 1, follow: {range: null, marks: []}};
+  const state: ScenarioState = {domain, band: {g: null, scales: null}, lines: {g: null, scales: null}, view, bandReach: 1, follow: {range: null, marks: []}, labels: frame.labels};
   const follow = followY(state.follow);
   const labels = data.lines.map((l) => l.label);
   const colors = data.lines.map((l) => l.color ?? ROLE_COLORS[l.role]);

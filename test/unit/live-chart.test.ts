@@ -100,6 +100,40 @@ describe("scenario chart redrawn in place", () => {
   });
 });
 
+describe("new line labels are written into the legend in place", () => {
+  const labelled = (a: string, b: string, scenario = 39000): ScenarioChartData => ({
+    ...data(scenario),
+    lines: [
+      {role: "baseline", label: "basis", values: values(40000)},
+      {role: "changed", label: a, values: values(scenario - 500)},
+      {role: "scenario", label: b, values: values(scenario)}
+    ]
+  });
+  test("the same SVG, the legend and the tip's labels new; the HTML equals a chart built with them", async () => {
+    const first = scenarioChart(labelled("A: ongewijzigd", "B: MPP 2024-II"), options());
+    await nextTask();
+    const moved = scenarioChart(labelled("A: MPP 2023-I midden", "B: MPP 2024-II", 39500), options());
+    expect(moved).toBe(first);
+    expect(legendOf(moved).map((l) => l.label)).toEqual(["basis", "A: MPP 2023-I midden", "B: MPP 2024-II", "waargenomen"]);
+    clearChartMemo();
+    clearLiveCharts();
+    const built = scenarioChart(labelled("A: MPP 2023-I midden", "B: MPP 2024-II", 39500), options());
+    expect(built).not.toBe(first);
+    expect(moved.outerHTML).toBe(built.outerHTML);
+  });
+  test("labels that would share a swatch (two lines with one label, or the observations' entry) build the chart anew", async () => {
+    const first = scenarioChart(labelled("A", "B"), options());
+    await nextTask();
+    const same = scenarioChart(labelled("B", "B"), options());
+    expect(same).not.toBe(first);
+    expect(legendOf(same).map((l) => l.label)).toEqual(["basis", "B", "waargenomen"]);
+    await nextTask();
+    const observed = scenarioChart(labelled("A", "waargenomen"), options());
+    expect(observed).not.toBe(same);
+    expect(legendOf(observed).map((l) => l.label)).toEqual(["basis", "A", "waargenomen"]);
+  });
+});
+
 describe("the y axis moved in place equals a chart built for the new domain", () => {
   const withRules = (_: number) => ({...options(), rules: [{value: 5000, label: "capaciteit"}]});
   /** Both lines scale with `scenario`; one observation, low, so the axis can shrink. */

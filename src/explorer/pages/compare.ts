@@ -12,6 +12,7 @@ import {monthAt, offsetOf} from "../../model/timeline.js";
 import type {ModelInputs, RunOutput, Scenario, SeriesId} from "../../model/types.js";
 import {formatPercent} from "../../components/format.js";
 import {scenarioChart} from "../../components/scenario-chart.js";
+import {isReused, keepable, reuse} from "../../components/kept-node.js";
 import {formatFigure} from "../figures-ui.js";
 import {scenarioSearch} from "../links.js";
 import {changesFrom, lastObservedMonth} from "../series.js";
@@ -229,15 +230,54 @@ function signed(value: number | null, unit: FigureUnit): string {
   return `${value > 0 ? "+" : value < 0 ? "−" : "±"}${formatFigure(Math.abs(value), unit)}`;
 }
 
-/** The table: one row per outcome and year, with A, B, B − A and the relative difference. */
+const TABLE_COLUMNS = ["uitkomst", "jaar", "a", "b", "verschil", "procent"] as const;
+
+function tableCaption(c: Comparison): string {
+  return `Gemodelleerde uitkomsten per jaar: A = ${c.a.label}, B = ${c.b.label}. Voorraden zijn standen op 31 december, stromen zijn kalenderjaarsommen; n.v.t. = buiten de modelperiode.`;
+}
+
+/** The texts of a row's cells, in TABLE_COLUMNS order. */
+function cellTexts(r: CompareRow): string[] {
+  return [r.year === COMPARE_YEARS[0] ? r.label : "", String(r.year), formatFigure(r.a, r.unit), formatFigure(r.b, r.unit), signed(r.diff, r.unit), r.pct === null ? "n.v.t." : `${r.pct > 0 ? "+" : r.pct < 0 ? "−" : "±"}${formatPercent(Math.abs(r.pct), 1)}`];
+}
+
+/** The table on the page and its rows (outcome@year): a new pair with the same rows is written into it. */
+let shownTable: {wrap: HTMLElement; rows: string} | null = null;
+
+/**
+ * The table: one row per outcome and year, with A, B, B − A and the relative difference. A new pair
+ * of scenarios changes only the texts: they are written into the table on the page, which stays
+ * attached (kept-node.ts), instead of a new table of ~360 cells laid out again on every choice.
+ */
 export function compareTable(c: Comparison): HTMLElement {
+  const rows = c.rows.map((r) => `${r.figure}@${r.year}`).join("|");
+  const kept = shownTable;
+  if (kept && kept.rows === rows && kept.wrap.isConnected && !isReused(kept.wrap)) {
+    const table = kept.wrap.querySelector("table")!;
+    table.caption!.textContent = tableCaption(c);
+    const trs = table.tBodies[0]!.rows;
+    c.rows.forEach((r, k) => {
+      const texts = cellTexts(r);
+      const cells = trs[k]!.cells;
+      for (let i = 0; i < texts.length; i++) {
+        const cell = cells[i]!;
+        const text = cell.firstChild;
+        // the text node's data, not textContent: the cell keeps its text node (and its layout object)
+        if (text instanceof Text && text === cell.lastChild) {
+          if (text.data !== texts[i]) text.data = texts[i]!;
+        } else if (cell.textContent !== texts[i]) cell.textContent = texts[i]!;
+      }
+    });
+    reuse(kept.wrap);
+    return kept.wrap;
+  }
   const wrap = document.createElement("div");
   wrap.style.overflowX = "auto";
   const table = document.createElement("table");
   table.id = "vergelijking";
   table.className = "effects";
   const caption = document.createElement("caption");
-  caption.textContent = `Gemodelleerde uitkomsten per jaar: A = ${c.a.label}, B = ${c.b.label}. Voorraden zijn standen op 31 december, stromen zijn kalenderjaarsommen; n.v.t. = buiten de modelperiode.`;
+  caption.textContent = tableCaption(c);
   table.append(caption);
   const head = table.createTHead().insertRow();
   for (const h of ["Uitkomst (gemodelleerd)", "Jaar", "A", "B", "Verschil B − A", "Verschil %"]) head.append(Object.assign(document.createElement("th"), {textContent: h, scope: "col"}));
@@ -245,14 +285,15 @@ export function compareTable(c: Comparison): HTMLElement {
   for (const r of c.rows) {
     const tr = body.insertRow();
     tr.dataset.figure = `${r.figure}@${r.year}`;
-    const cells = [r.year === COMPARE_YEARS[0] ? r.label : "", String(r.year), formatFigure(r.a, r.unit), formatFigure(r.b, r.unit), signed(r.diff, r.unit), r.pct === null ? "n.v.t." : `${r.pct > 0 ? "+" : r.pct < 0 ? "−" : "±"}${formatPercent(Math.abs(r.pct), 1)}`];
-    cells.forEach((text, i) => {
+    cellTexts(r).forEach((text, i) => {
       const cell = tr.insertCell();
       cell.textContent = text;
-      cell.dataset.col = ["uitkomst", "jaar", "a", "b", "verschil", "procent"][i] ?? "";
+      cell.dataset.col = TABLE_COLUMNS[i] ?? "";
     });
   }
   wrap.append(table);
+  keepable(wrap);
+  shownTable = {wrap, rows};
   return wrap;
 }
 
