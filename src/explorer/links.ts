@@ -3,8 +3,9 @@
  * link (Framework's sidebar, the chain diagram, links in the text, search results) must carry the
  * current scenario's search string. `carryScenario` is the pure rule; `propagateLinks` applies it to
  * the page's anchors, and `installLinkPropagation` re-applies it on every click (search results and
- * other anchors added later) and whenever the scenario changes (`writeUrl` calls
- * `scheduleLinkPropagation`: once per frame at most, after the charts of a slider move are painted).
+ * other anchors added later) and whenever the scenario changes (`writeUrl` calls `replaceSearchSoon`:
+ * the URL is written in the task after the move's (after its paint), the links after the next paint,
+ * once per frame at most; a click, a page hide or a permalink read writes a pending URL at once).
  * Works with clean URLs (`/ind`), `.html` URLs (`/ind.html`) and under a subpath.
  */
 
@@ -75,8 +76,45 @@ export function withHtml(path: string): string {
 
 const ORIGINAL = "scenarioHref";
 
+/** The search string the page's URL gets after the next paint (replaceSearchSoon), or null. */
+let pendingSearch: string | null = null;
+
+/** The page's scenario search: the one about to be written into the URL, else the URL's own. */
+export function currentSearch(): string {
+  return pendingSearch ?? window.location.search;
+}
+
+let flushing = false;
+
+/**
+ * Gives the page's URL the search `search` (no navigation, no history entry) in a task after the
+ * current one, which for a slider move (Framework computes the page in an animation frame) runs after
+ * the charts' paint; the links follow after the next paint. However often it is called in a task, the
+ * URL is written once, with the newest search. Replacing the URL took 1–5 ms of a slider move
+ * (Chromium's history.replaceState, longer with measures in the URL), on the way to the move's paint.
+ */
+export function replaceSearchSoon(search: string): void {
+  pendingSearch = search;
+  if (!flushing && typeof window !== "undefined") {
+    flushing = true;
+    setTimeout(() => {
+      flushing = false;
+      flushSearch();
+    }, 0);
+  }
+  scheduleLinkPropagation();
+}
+
+/** Writes a pending search into the URL now (before a link is followed, a permalink is read, the page is left). */
+export function flushSearch(): void {
+  const search = pendingSearch;
+  if (search === null || typeof window === "undefined") return;
+  pendingSearch = null;
+  if (search !== window.location.search) window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+}
+
 /** Rewrites every internal anchor under `root` to carry the scenario in `search` (default: the page's). */
-export function propagateLinks(root: ParentNode = document, search: string = window.location.search): void {
+export function propagateLinks(root: ParentNode = document, search: string = currentSearch()): void {
   const carried = scenarioSearch(search);
   for (const a of Array.from(root.querySelectorAll<HTMLAnchorElement>("a[href]"))) rewrite(a, carried);
 }
@@ -101,8 +139,8 @@ function cachedTarget(href: string): {path: string; hash: string} | null {
 let scheduled = false;
 
 /**
- * Propagates the page's scenario to its links after the next paint, once however often it is called
- * within a frame (a slider drag writes the URL on every input event).
+ * Writes a pending URL and propagates the page's scenario to its links after the next paint, once
+ * however often it is called within a frame (a slider drag changes the scenario on every input event).
  */
 export function scheduleLinkPropagation(): void {
   if (scheduled || typeof window === "undefined") return;
@@ -110,6 +148,7 @@ export function scheduleLinkPropagation(): void {
   requestAnimationFrame(() =>
     setTimeout(() => {
       scheduled = false;
+      flushSearch();
       propagateLinks();
     }, 0)
   );
@@ -137,13 +176,18 @@ export function installLinkPropagation(): void {
     "click",
     (event) => {
       const a = (event.target as Element | null)?.closest?.("a[href]");
-      if (a instanceof HTMLAnchorElement) rewrite(a, scenarioSearch(window.location.search));
+      if (a instanceof HTMLAnchorElement) {
+        flushSearch();
+        rewrite(a, scenarioSearch(window.location.search));
+      }
     },
     true
   );
+  // a reload, or the page kept in the back-forward cache, has the newest scenario in its URL
+  window.addEventListener("pagehide", flushSearch);
   new MutationObserver((records) => {
     for (const r of records) for (const node of Array.from(r.addedNodes)) if (node instanceof Element) {
-      if (node instanceof HTMLAnchorElement) rewrite(node, scenarioSearch(window.location.search));
+      if (node instanceof HTMLAnchorElement) rewrite(node, scenarioSearch(currentSearch()));
       else propagateLinks(node);
     }
   }).observe(document.body, {childList: true, subtree: true});

@@ -8,7 +8,7 @@ import type {ModelInputs, Scenario, SeriesId} from "../model/types.js";
 import {formatMonth} from "../components/format.js";
 import {monthDate} from "../components/scenario-chart.js";
 import {clampedOverrides, scenarioControls, type ControlsOptions, type ScenarioControls} from "./controls.js";
-import {installLinkPropagation, scenarioSearch, withHtml} from "./links.js";
+import {currentSearch, installLinkPropagation, scenarioSearch, withHtml} from "./links.js";
 import {lastObservedMonth} from "./series.js";
 import type {BandOutput} from "../model/types.js";
 import {computePending, readScenario, requestBand, withBand, writeUrl, type Results} from "./session.js";
@@ -171,6 +171,6 @@ function footer(inputs: ModelInputs): HTMLElement {
 export function sensitivityLink(): HTMLAnchorElement {
   const a = document.createElement("a");
   a.textContent = "Welke aannames tellen het zwaarst?";
-  a.href = withHtml("./bronnen") + scenarioSearch(window.location.search) + "#gevoeligheid";
+  a.href = withHtml("./bronnen") + scenarioSearch(currentSearch()) + "#gevoeligheid";
   return a;
 }

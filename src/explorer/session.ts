@@ -13,7 +13,7 @@ import {run} from "../model/run.js";
 import {decodeScenarioFromSearch, encodeScenarioToSearch} from "../model/scenario.js";
 import type {BandOutput, ModelInputs, RunOutput, Scenario, SeriesId} from "../model/types.js";
 import {changedBaseline, isModified, presetOnly} from "../model/scenario-diff.js";
-import {installLinkPropagation, scheduleLinkPropagation} from "./links.js";
+import {installLinkPropagation, replaceSearchSoon} from "./links.js";
 
 export {annualSum, valueAt} from "../model/timeline.js";
 
@@ -107,14 +107,12 @@ export function searchFor(scenario: Scenario, inputs: ModelInputs): string {
 }
 
 /**
- * Replaces the page URL's search with the scenario (no navigation, no history entry). The page's
- * links follow after the charts are painted (scheduleLinkPropagation): a link is also rewritten when
- * it is clicked, so a link followed right after a move still carries the new scenario.
+ * Replaces the page URL's search with the scenario (no navigation, no history entry) once the charts
+ * are painted, and the page's links with it (links.ts replaceSearchSoon): a click writes it at once
+ * and rewrites its link, so a link followed right after a move still carries the new scenario.
  */
 export function writeUrl(scenario: Scenario, inputs: ModelInputs): void {
-  const search = searchFor(scenario, inputs);
-  if (search !== window.location.search) window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+  replaceSearchSoon(searchFor(scenario, inputs));
   installLinkPropagation();
-  scheduleLinkPropagation();
 }
 

@@ -7,7 +7,7 @@ import type {ModelInputs, Scenario} from "../model/types.js";
 import {formatDecimal, formatCount, formatExact, formatMonth} from "../components/format.js";
 import {monthDate} from "../components/scenario-chart.js";
 import {searchFor} from "./session.js";
-import {scenarioSearch, withHtml} from "./links.js";
+import {currentSearch, scenarioSearch, withHtml} from "./links.js";
 
 function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, content?: string): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
@@ -115,6 +115,6 @@ export function inputSummary(scenario: Scenario, inputs: ModelInputs, clamped: R
 /** A link to another page that carries the current scenario along in the search string. */
 export function pageLink(path: string, label: string): HTMLAnchorElement {
   const a = el("a", undefined, label);
-  a.href = withHtml(path) + scenarioSearch(window.location.search);
+  a.href = withHtml(path) + scenarioSearch(currentSearch());
   return a;
 }

@@ -6,7 +6,7 @@
  */
 import type {Page, Route} from "playwright-core";
 import {describe, expect, test} from "vitest";
-import {openPage, screenshot, setSlider} from "./harness.js";
+import {openPage, screenshot, setSlider, currentUrl} from "./harness.js";
 
 const OCCUPANCY = 'figure[aria-label^="Bezetting: piek"]';
 
@@ -92,7 +92,7 @@ describe("band of 1.000 runs", () => {
     const after = await waitForBand(page, before);
     await screenshot(page, "band-after-move");
     // a fresh page for the same link computes the band of that scenario from scratch
-    const fresh = await openPage(new URL(page.url()).pathname + new URL(page.url()).search);
+    const fresh = await openPage(new URL((await currentUrl(page))).pathname + new URL((await currentUrl(page))).search);
     expect(await waitForBand(fresh.page)).toBe(after);
     expect(consoleErrors).toEqual([]);
     await fresh.close();
@@ -105,7 +105,7 @@ describe("band of 1.000 runs", () => {
     for (const days of [0, 7, 14, 21, 3]) await setSlider(page, "reception_leave_days", days);
     // the page has taken the last move once the link records it
     await page.waitForFunction(() => /reception_leave_days:3(&|$)/.test(decodeURIComponent(location.search)), undefined, {timeout: 15_000});
-    const url = new URL(page.url());
+    const url = new URL((await currentUrl(page)));
     const fresh = await openPage(url.pathname + url.search);
     const expected = await waitForBand(fresh.page);
     await fresh.close();

@@ -1,7 +1,7 @@
 import {describe, expect, test} from "vitest";
 import {loadEurope} from "../../loaders/europe.js";
 import {latestRank, rankFor, shareRows} from "../../src/europe/select.js";
-import {openPage, parseDutchNumber, screenshot, siteUrl} from "./harness.js";
+import {openPage, parseDutchNumber, screenshot, siteUrl, currentUrl} from "./harness.js";
 import {loadSpreiding} from "../../loaders/spreiding.js";
 
 const data = loadEurope();
@@ -33,7 +33,7 @@ describe("europa page", () => {
     expect(after).not.toBe(before);
     // First-time applicants exist only to 2022: no 2024 dot.
     expect((await dotTitles()).some((t) => t.startsWith("Nederland, 2024:"))).toBe(false);
-    expect(new URL(page.url()).searchParams.get("eu_t")).toBe("NASY_APP");
+    expect(new URL((await currentUrl(page))).searchParams.get("eu_t")).toBe("NASY_APP");
     await close();
   });
 });

@@ -2,7 +2,7 @@ import axe from "axe-core";
 import type {Page} from "playwright-core";
 import {describe, expect, test} from "vitest";
 import config from "../../observablehq.config.js";
-import {openPage, parseDutchNumber, screenshot, setSlider, waitForChange} from "./harness.js";
+import {openPage, parseDutchNumber, screenshot, setSlider, waitForChange, currentUrl} from "./harness.js";
 
 describe("opvang page", () => {
   test("more emergency places lower the largest shortage shown, and the URL records the change", async () => {
@@ -11,7 +11,7 @@ describe("opvang page", () => {
     await setSlider(page, "capacity_emergency", 60000);
     const after = await waitForChange(page, "#max-tekort", before);
     expect(parseDutchNumber(after)).toBeLessThan(parseDutchNumber(before));
-    expect(decodeURIComponent(page.url())).toContain("capacity_emergency:60000");
+    expect(decodeURIComponent((await currentUrl(page)))).toContain("capacity_emergency:60000");
     expect(consoleErrors).toEqual([]);
     await screenshot(page, "opvang-noodopvang-60000");
     await close();
@@ -34,7 +34,7 @@ describe("opvang page", () => {
     await setSlider(first.page, "reception_leave_days", 0);
     await setSlider(first.page, "capacity_stable", 50000);
     await waitForChange(first.page, "#kosten-2025", await first.page.locator("#kosten-2025").innerText()).catch(() => "");
-    const url = new URL(first.page.url());
+    const url = new URL((await currentUrl(first.page)));
     const numbers = await Promise.all(["#piek-bezetting", "#max-tekort", "#kosten-2025"].map((s) => first.page.locator(s).innerText()));
     await first.close();
     const second = await openPage(url.pathname + url.search);
@@ -69,11 +69,11 @@ describe("maatregelen page", () => {
     await toggle.check();
     const on = await waitForChange(page, cell, baseline);
     expect(parseDutchNumber(on)).toBeLessThan(parseDutchNumber(baseline));
-    expect(page.url()).toContain("doorstroomlocaties");
+    expect((await currentUrl(page))).toContain("doorstroomlocaties");
     // An end month limits the measure: it is written into the URL and the outcome moves back towards the baseline.
     await page.locator('fieldset[data-measure="doorstroomlocaties"] input[type=month]').nth(1).fill("2025-11");
     const ended = await waitForChange(page, cell, on);
-    expect(decodeURIComponent(page.url()), "URL").toMatch(/doorstroomlocaties~\d{4}-\d{2}~1~2025-11/);
+    expect(decodeURIComponent((await currentUrl(page))), "URL").toMatch(/doorstroomlocaties~\d{4}-\d{2}~1~2025-11/);
     expect(parseDutchNumber(ended)).toBeGreaterThan(parseDutchNumber(on));
     await toggle.uncheck();
     // Off again: the URL drops the measure and the cell returns to the baseline number (fails by timeout otherwise).

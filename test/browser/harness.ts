@@ -110,6 +110,15 @@ export async function number(page: Page, id: string): Promise<number> {
   return parseDutchNumber(await page.locator(`#${id}`).innerText());
 }
 
+/**
+ * The page's URL as the page has it once the tasks queued so far have run. After a scenario change
+ * the site writes the URL in a task after the charts' paint (links.ts replaceSearchSoon), and
+ * `page.url()` follows the browser's navigation events, which may arrive after a test's next step.
+ */
+export async function currentUrl(page: Page): Promise<string> {
+  return page.evaluate(() => new Promise<string>((resolve) => setTimeout(() => resolve(location.href), 0)));
+}
+
 /** Waits until the text of `selector` differs from `before` (the page recomputed) and returns the new text. */
 export async function waitForChange(page: Page, selector: string, before: string): Promise<string> {
   await page.waitForFunction(([s, b]) => document.querySelector(s)?.textContent !== b, [selector, before] as const, {timeout: 15_000});

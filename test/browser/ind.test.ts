@@ -3,7 +3,7 @@ import {describe, expect, test} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/model/timeline.js";
 import {run} from "../../src/model/run.js";
-import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
@@ -39,13 +39,13 @@ describe("ind page", () => {
     expect(await number(page, "doorlooptijd-2025")).toBeLessThan(baseLead);
     // from the month after the forecast origin (2025-10): 9 × 2.200 observed-level months + 3 × 6.000
     expect(await number(page, "beslissingen-2025")).toBeGreaterThan(26400);
-    expect(decodeURIComponent(new URL(page.url()).search)).toContain("ind_decisions_per_month:6000");
+    expect(decodeURIComponent(new URL((await currentUrl(page))).search)).toContain("ind_decisions_per_month:6000");
     // The prose now names the baseline beside the scenario.
     expect(await page.locator("#observablehq-main").innerText()).toContain(`basis: ${base.toLocaleString("nl-NL")}`);
     await screenshot(page, "ind-more-decisions");
     await pressOnSlider(page, "ind_decisions_per_month", "Home", "werkvoorraad-2025");
     expect(await number(page, "werkvoorraad-2025")).toBeGreaterThan(base);
-    expect(decodeURIComponent(new URL(page.url()).search)).toContain("ind_decisions_per_month:800");
+    expect(decodeURIComponent(new URL((await currentUrl(page))).search)).toContain("ind_decisions_per_month:800");
     expect(consoleErrors).toEqual([]);
     await close();
   });
@@ -56,10 +56,10 @@ describe("ind page", () => {
     const start = await page.locator('[data-parameter="ind_decisions_per_month"] input[type=range]').inputValue();
     await setSlider(page, "ind_decisions_per_month", 4500, "werkvoorraad-2025");
     expect(await number(page, "werkvoorraad-2025")).toBeLessThan(base);
-    expect(page.url()).toContain("ind_decisions_per_month");
+    expect((await currentUrl(page))).toContain("ind_decisions_per_month");
     await setSlider(page, "ind_decisions_per_month", Number(start), "werkvoorraad-2025");
     expect(await number(page, "werkvoorraad-2025")).toBe(base);
-    expect(page.url()).not.toContain("ind_decisions_per_month");
+    expect((await currentUrl(page))).not.toContain("ind_decisions_per_month");
     expect(consoleErrors).toEqual([]);
     await close();
   });

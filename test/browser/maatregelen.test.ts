@@ -13,7 +13,7 @@ import {measureEffect} from "../../src/model/measure-effect.js";
 import {OUTCOME_IDS} from "../../src/model/outcomes.js";
 import {decodeScenarioFromSearch} from "../../src/model/scenario.js";
 import type {Measure, ModelInputs} from "../../src/model/types.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+import {openPage, parseDutchNumber, screenshot, currentUrl} from "./harness.js";
 
 const inputs: ModelInputs = await loadModelInputs();
 const counts = facetCounts(inputs.measures);
@@ -73,7 +73,7 @@ describe("maatregelen: filters", () => {
     await expect.poll(() => visibleCards(page).count()).toBe(counts.status.adopted);
     expect(await visibleCards(page).locator(".status").allInnerTexts()).toEqual(Array(counts.status.adopted).fill("vastgesteld"));
     // The filters are not in the URL (the scenario keys are).
-    expect(page.url()).not.toMatch(/migratieagenda|vastgesteld/);
+    expect((await currentUrl(page))).not.toMatch(/migratieagenda|vastgesteld/);
     expect(consoleErrors).toEqual([]);
     await close();
   });
@@ -89,7 +89,7 @@ describe("maatregelen: switching from the card", () => {
     await card(page, m.id).locator('[data-action="uitzetten"]').click();
     await card(page, m.id).locator(".measure-effect-table").waitFor();
     // The scenario is the page's one scenario: in the URL, in the controls, in the count line.
-    const url = new URL(page.url());
+    const url = new URL((await currentUrl(page)));
     expect(url.searchParams.get("x")?.split(",")).toContain(m.id);
     expect(await page.locator(`fieldset[data-measure="${m.id}"] input[type=checkbox]`).isChecked()).toBe(false);
     await expect.poll(() => page.locator("#actieve-maatregelen").innerText()).toContain("1 maatregel in de basislijn staat uit");
@@ -135,7 +135,7 @@ describe("maatregelen: switching from the card", () => {
         expect(Math.sign(parseDutchNumber(await li.locator(".delta").innerText()))).toBe(target.sign);
         expect(await li.innerText()).toMatch(/aankomsten nareizigers/);
       }
-      const {scenario} = decodeScenarioFromSearch(new URL(page.url()).search, inputs);
+      const {scenario} = decodeScenarioFromSearch(new URL((await currentUrl(page))).search, inputs);
       expect(scenario.measures.some((x) => x.id === m.id) || (scenario.off ?? []).includes(m.id)).toBe(true);
       await screenshot(page, "maatregelen-tweestatusstelsel");
       expect(consoleErrors).toEqual([]);
@@ -152,7 +152,7 @@ describe("maatregelen: switching from the card", () => {
     await month.fill("2019-01");
     await card(page, m!.id).locator('[data-action="aanzetten"]').click();
     await card(page, m!.id).locator(".measure-effect-table").waitFor();
-    const {scenario} = decodeScenarioFromSearch(new URL(page.url()).search, inputs);
+    const {scenario} = decodeScenarioFromSearch(new URL((await currentUrl(page))).search, inputs);
     expect(scenario.measures.find((x) => x.id === m!.id)?.start).toBe(min);
     expect(await card(page, m!.id).locator('[role="note"]').innerText()).toMatch(/niet vóór het startpunt/);
     expect(await card(page, m!.id).locator(".measure-state").innerText()).toMatch(/Staat aan vanaf/);

@@ -11,7 +11,7 @@ import {measureEffect} from "../../src/model/measure-effect.js";
 import {OUTCOME_IDS} from "../../src/model/outcomes.js";
 import {decodeScenarioFromSearch} from "../../src/model/scenario.js";
 import {formatCount} from "../../src/components/format.js";
-import {openPage, parseDutchNumber, screenshot} from "./harness.js";
+import {openPage, parseDutchNumber, screenshot, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const basis = {preset: "ongewijzigd", overrides: {}, measures: []};
@@ -61,7 +61,7 @@ describe("effect per measure (Maatregelen)", () => {
       expect(Math.abs(shown.parts.reduce((a, b) => a + b, 0) - shown.total)).toBeLessThanOrEqual(shown.parts.length * 0.5 + 0.5);
       expect(Math.abs(shown.basis + shown.total - shown.scenario)).toBeLessThanOrEqual(1);
       // the same numbers as the model for the scenario in the URL
-      const {scenario} = decodeScenarioFromSearch(new URL(page.url()).search, inputs);
+      const {scenario} = decodeScenarioFromSearch(new URL((await currentUrl(page))).search, inputs);
       const d = decompose(scenario, inputs);
       expect(shown.total).toBe(parseDutchNumber(formatCount(d.total.coa_2027)));
       expect(shown.parts).toEqual(d.players.map((p) => parseDutchNumber(formatCount(p.shapley.coa_2027))));
@@ -108,7 +108,7 @@ describe("sensitivity (Bronnen)", () => {
       expect(href).toMatch(/bronnen\.html\?.*o=appeal_share%3A0\.6.*#gevoeligheid$/);
       await link.click();
       await page.waitForSelector(".tornado-table tbody tr", {timeout: 15_000});
-      expect(new URL(page.url()).hash).toBe("#gevoeligheid");
+      expect(new URL((await currentUrl(page))).hash).toBe("#gevoeligheid");
       expect(await page.locator("h2#gevoeligheid").innerText()).toBe("Welke aannames tellen het zwaarst?");
       expect(await page.locator(".sensitivity-origin").innerText()).toContain("met jouw aanpassingen");
       for (const outcome of ["coa_2027", "nareis_2026", "cost_2026"]) {

@@ -4,7 +4,7 @@ import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {annualSum, valueAt} from "../../src/model/timeline.js";
 import {run} from "../../src/model/run.js";
 import {defaultValueAt} from "../../src/model/params.js";
-import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
@@ -48,14 +48,14 @@ describe("nareis page", () => {
     // changes apply after the forecast origin (2025-09): the requests of 2025 rise, the peak does not fall
     expect(await number(page, "verzoeken-2025")).toBeGreaterThan(requests);
     expect(await number(page, "nareis-piek")).toBeGreaterThanOrEqual(peak);
-    expect(decodeURIComponent(new URL(page.url()).search)).toMatch(/nareis_request_share:0\.9\b/);
+    expect(decodeURIComponent(new URL((await currentUrl(page))).search)).toMatch(/nareis_request_share:0\.9\b/);
     // An assumption changed: the "gewijzigde basis" line appears in the charts.
     expect(await page.locator("svg").getByText("gewijzigde basis", {exact: false}).count()).toBeGreaterThan(0);
     await screenshot(page, "nareis-request-share");
     await pressOnSlider(page, "nareis_request_share", "ArrowLeft", "verzoeken-2025", 3);
     expect(await number(page, "verzoeken-2025")).toBe(requests);
     expect(await number(page, "nareis-piek")).toBe(peak);
-    expect(page.url()).not.toContain("nareis_request_share");
+    expect((await currentUrl(page))).not.toContain("nareis_request_share");
     expect(consoleErrors).toEqual([]);
     await close();
   });

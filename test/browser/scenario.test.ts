@@ -11,7 +11,7 @@ import {changesFrom} from "../../src/explorer/series.js";
 import {keyFigure} from "../../src/model/key-figures.js";
 import {decodeScenarioFromSearch} from "../../src/model/scenario.js";
 import {defaultValueAt} from "../../src/model/params.js";
-import {openPage, parseDutchNumber, setSlider, waitForChange} from "./harness.js";
+import {openPage, parseDutchNumber, setSlider, waitForChange, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const MEASURE = "coa-maatregelenpakket-19000";
@@ -54,7 +54,7 @@ describe("one scenario across pages", () => {
     // the 19.000-places package is in force (in the baseline): switching it off writes x=
     await page.locator(`fieldset[data-measure="${MEASURE}"] input[type=checkbox]`).uncheck();
     await page.waitForFunction((m) => location.search.includes(m), MEASURE, {timeout: 15_000});
-    const set = scenarioOf(page.url());
+    const set = scenarioOf((await currentUrl(page)));
     expect(set.o).toBe("capacity_emergency:40000");
     expect(set.x).toContain(MEASURE);
     expect(await page.locator("#max-tekort").innerText()).not.toBe(before);
@@ -70,7 +70,7 @@ describe("one scenario across pages", () => {
     for (const name of ["IND / doorstroom", "Uitstroom", "Asielketen Verkenner"]) {
       await page.locator("#observablehq-sidebar a", {hasText: name}).first().click();
       await settle(page);
-      expect(scenarioOf(page.url()), `scenario after clicking ${name}`).toEqual(set);
+      expect(scenarioOf((await currentUrl(page))), `scenario after clicking ${name}`).toEqual(set);
       const summary = await page.locator(".input-summary").innerText();
       expect(summary).toMatch(/Noodopvangplekken.*40\.000/);
       expect(summary).toContain("uitgezet:");
@@ -79,7 +79,7 @@ describe("one scenario across pages", () => {
     }
     // The home page states the same peak and shortage as /opvang did, and the figures the node model computes.
     expect(seen.get("peak:capacity_shortage")?.page).toBe("/opvang");
-    const {scenario} = decodeScenarioFromSearch(new URL(page.url()).search, inputs);
+    const {scenario} = decodeScenarioFromSearch(new URL((await currentUrl(page))).search, inputs);
     const results = compute(inputs, {...scenario, overridesFrom: scenario.overridesFrom ?? changesFrom(inputs)}, ["coa_total"]);
     expect(Number(seen.get("ind_backlog@2025")?.value)).toBe(Math.round(keyFigure(results.scenario, "ind_backlog", 2025).value ?? NaN));
     expect(Number(seen.get("permit_waiting@2025")?.value)).toBe(Math.round(keyFigure(results.scenario, "permit_waiting", 2025).value ?? NaN));
@@ -96,12 +96,12 @@ describe("one scenario across pages", () => {
     for (const h of internal) expect(h, h).toContain("o=ind_decisions_per_month%3A4050");
     await page.locator('a.chain-stage[data-stage="ind"]').click();
     await settle(page);
-    expect(new URL(page.url()).pathname).toMatch(/\/ind(\.html)?$/);
-    expect(scenarioOf(page.url()).o).toBe("ind_decisions_per_month:4050");
+    expect(new URL((await currentUrl(page))).pathname).toMatch(/\/ind(\.html)?$/);
+    expect(scenarioOf((await currentUrl(page))).o).toBe("ind_decisions_per_month:4050");
     await page.locator("#observablehq-main a", {hasText: "Vergelijken"}).first().click();
     await settle(page).catch(() => undefined);
     await page.waitForSelector("#vergelijking");
-    const url = new URL(page.url());
+    const url = new URL((await currentUrl(page)));
     expect(url.searchParams.get("o")).toBe("ind_decisions_per_month:4050");
     expect(url.searchParams.get("b")).toBe("huidig");
     const back = await page.locator("#observablehq-sidebar a", {hasText: "Opvang"}).first().getAttribute("href");
@@ -153,7 +153,7 @@ describe("controls people expect", () => {
     const before = await page.locator("#werkvoorraad-2025").innerText();
     await vanaf.fill("2027-01");
     await waitForChange(page, "#werkvoorraad-2025", before);
-    expect(new URL(page.url()).searchParams.get("f")).toBe("2027-01");
+    expect(new URL((await currentUrl(page))).searchParams.get("f")).toBe("2027-01");
     // With the change from 2027, end-2025 equals the baseline of the preset.
     const base = compute(inputs, {preset: "ongewijzigd", overrides: {}, measures: []}, ["backlog_total"]);
     expect(parseDutchNumber(await page.locator("#werkvoorraad-2025").innerText())).toBe(Math.round(keyFigure(base.scenario, "ind_backlog", 2025).value ?? NaN));
@@ -169,7 +169,7 @@ describe("controls people expect", () => {
     const before = await page.locator("#wachtend-2030").innerText();
     await sw.click();
     await waitForChange(page, "#wachtend-2030", before);
-    expect(new URL(page.url()).searchParams.get("o")).toContain("taakstelling_need_based:0");
+    expect(new URL((await currentUrl(page))).searchParams.get("o")).toContain("taakstelling_need_based:0");
     const year = page.locator('[data-parameter="taakstelling_need_from_year"] select');
     await year.selectOption("2028");
     await page.waitForFunction(() => new URL(location.href).searchParams.get("o")?.includes("taakstelling_need_from_year:2028"), null, {timeout: 15_000});
@@ -184,7 +184,7 @@ describe("controls people expect", () => {
     await waitForChange(page, "#werkvoorraad-2025", before);
     const p = inputs.parameters.find((x) => x.id === "ind_decisions_per_month")!;
     const exact = defaultValueAt(p, changesFrom(inputs)) * 1.1;
-    expect(new URL(page.url()).searchParams.get("o")).toBe(`ind_decisions_per_month:${Number(exact.toPrecision(6))}`);
+    expect(new URL((await currentUrl(page))).searchParams.get("o")).toBe(`ind_decisions_per_month:${Number(exact.toPrecision(6))}`);
     expect(parseDutchNumber(await control.locator("output").innerText())).toBeCloseTo(exact, 1);
     await control.getByRole("button", {name: /^basis/}).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("o"), null, {timeout: 15_000});
@@ -205,7 +205,7 @@ describe("controls people expect", () => {
     expect(await page.locator(`fieldset[data-measure="${baseline!.id}"] input[type=range]`).isDisabled()).toBe(true);
     await sw.uncheck();
     await page.waitForFunction((id) => new URL(location.href).searchParams.get("x") === id, baseline!.id, {timeout: 15_000});
-    expect(new URL(page.url()).searchParams.get("m")).toBeNull();
+    expect(new URL((await currentUrl(page))).searchParams.get("m")).toBeNull();
     expect(await page.locator(".input-summary").innerText()).toContain(`uitgezet: ${baseline!.name}`);
     await page.getByRole("button", {name: /^Alles terug naar basis/}).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has("x"), null, {timeout: 15_000});

@@ -1,6 +1,6 @@
 import {describe, expect, test} from "vitest";
 import {computeGrantRates, readGrantRateInputs} from "../../loaders/grant-rates.js";
-import {openPage, parseDutchNumber, screenshot, siteUrl} from "./harness.js";
+import {openPage, parseDutchNumber, screenshot, siteUrl, currentUrl} from "./harness.js";
 
 const data = computeGrantRates(readGrantRateInputs());
 const at = (geo: string, year: number) => data.countryYear.find((d) => d.geo === geo && d.year === year)!;
@@ -70,7 +70,7 @@ describe("toekenning page", () => {
     // The country chart's dots now carry per-inhabitant values.
     const titles = await page.locator('[data-testid="country-chart"] svg title').allTextContents();
     expect(titles.some((t) => /^Nederland, 2023: .* per 1\.000 inwoners$/.test(t))).toBe(true);
-    expect(new URL(page.url()).searchParams.get("g_def")).toBe("capita");
+    expect(new URL((await currentUrl(page))).searchParams.get("g_def")).toBe("capita");
     expect(consoleErrors).toEqual([]);
     await screenshot(page, "toekenning-per-inwoner");
     await close();
@@ -89,7 +89,7 @@ describe("toekenning page", () => {
     expect(url.searchParams.get("g_def")).toBe("all");
     expect(url.searchParams.get("g_year")).toBe("2025");
     expect(url.searchParams.get("g_cmp")).toBe("DE");
-    expect(page.url()).toContain("g_year=2025");
+    expect((await currentUrl(page))).toContain("g_year=2025");
     // Reload the permalink in a fresh page: same definition, year and comparator, same numbers.
     const again = await openPage(url.pathname + url.search);
     expect(await again.page.getByRole("radio", {name: "Alle beslissingen"}).isChecked()).toBe(true);

@@ -5,7 +5,7 @@ import {annualSum, valueAt} from "../../src/model/timeline.js";
 import {run} from "../../src/model/run.js";
 import {defaultValueAt} from "../../src/model/params.js";
 import {changesFrom} from "../../src/explorer/series.js";
-import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider} from "./harness.js";
+import {changed, number, openPage, parseDutchNumber, pressOnSlider, screenshot, setSlider, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const baseline = run({preset: "ongewijzigd", overrides: {}, measures: []}, inputs);
@@ -49,7 +49,7 @@ describe("uitstroom page", () => {
     // Ten steps of 0,01 up from the basis value at the month changes apply.
     const p = inputs.parameters.find((x) => x.id === "housing_realisation")!;
     const expected = Math.round((defaultValueAt(p, changesFrom(inputs)) + 10 * (p.step ?? 0.01)) * 100) / 100;
-    expect(decodeURIComponent(new URL(page.url()).search)).toContain(`housing_realisation:${expected}`);
+    expect(decodeURIComponent(new URL((await currentUrl(page))).search)).toContain(`housing_realisation:${expected}`);
     await screenshot(page, "uitstroom-realisation");
     expect(consoleErrors).toEqual([]);
     await close();
@@ -60,12 +60,12 @@ describe("uitstroom page", () => {
     const base = await number(page, "wachtend-2025");
     await toggleMeasure(page, "doorstroomlocaties", "wachtend-2025");
     expect(await number(page, "wachtend-2025")).toBeLessThan(base);
-    expect(decodeURIComponent(new URL(page.url()).search)).toContain("m=doorstroomlocaties~2024-03");
+    expect(decodeURIComponent(new URL((await currentUrl(page))).search)).toContain("m=doorstroomlocaties~2024-03");
     expect(await page.locator("#observablehq-main").innerText()).toMatch(/wonen er [\d.]+ in een doorstroomlocatie/);
     await screenshot(page, "uitstroom-doorstroom");
     await toggleMeasure(page, "doorstroomlocaties", "wachtend-2025");
     expect(await number(page, "wachtend-2025")).toBe(base);
-    expect(new URL(page.url()).search).not.toContain("m=");
+    expect(new URL((await currentUrl(page))).search).not.toContain("m=");
     expect(consoleErrors).toEqual([]);
     await close();
   });

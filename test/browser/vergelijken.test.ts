@@ -4,7 +4,7 @@ import {loadModelInputs} from "../../loaders/model-inputs.js";
 import {keyFigure} from "../../src/model/key-figures.js";
 import {run} from "../../src/model/run.js";
 import {changesFrom} from "../../src/explorer/series.js";
-import {openPage, parseDutchNumber} from "./harness.js";
+import {openPage, parseDutchNumber, currentUrl} from "./harness.js";
 
 const inputs = await loadModelInputs();
 const cell = (figure: string, col: string) => `#vergelijking tr[data-figure="${figure}"] td[data-col="${col}"]`;
@@ -44,7 +44,7 @@ describe("vergelijken page", () => {
     await page.waitForFunction(() => (new URL(location.href).searchParams.get("b") ?? "").includes("capacity_emergency"), null, {timeout: 15_000});
     expect(await page.locator("#url-notices").innerText()).toMatch(/B: .*begrensd op 60\.000/);
     // A reload of the written URL gives the same table.
-    const url = new URL(page.url());
+    const url = new URL((await currentUrl(page)));
     const table = await page.locator("#vergelijking").innerText();
     const again = await openPage(url.pathname + url.search);
     expect(await again.page.locator("#vergelijking").innerText()).toBe(table);
@@ -54,7 +54,7 @@ describe("vergelijken page", () => {
 
   test("'jouw huidige scenario' is the scenario the site carries, as the other pages run it", async () => {
     const {page, close} = await openPage("/vergelijken?p=ongewijzigd&o=ind_decisions_per_month%3A4050");
-    expect(new URL(page.url()).searchParams.get("b")).toBe("huidig");
+    expect(new URL((await currentUrl(page))).searchParams.get("b")).toBe("huidig");
     const mine = run({preset: "ongewijzigd", overrides: {ind_decisions_per_month: 4050}, measures: [], overridesFrom: changesFrom(inputs)}, inputs);
     expect(parseDutchNumber(await page.locator(cell("ind_backlog@2025", "b")).innerText())).toBe(Math.round(keyFigure(mine, "ind_backlog", 2025).value ?? NaN));
     await close();

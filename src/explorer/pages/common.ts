@@ -10,6 +10,7 @@ import {monthDate} from "../../components/scenario-chart.js";
 import type {Results} from "../session.js";
 import {formatFigure} from "../figures-ui.js";
 import {changesFrom} from "../series.js";
+import {flushSearch} from "../links.js";
 
 /** The register row of parameter `id`; throws for an unknown id (a programming error, not user input). */
 export function parameter(inputs: ModelInputs, id: string): Parameter {
@@ -75,7 +76,14 @@ export function annualRows(results: Results, id: SeriesId, observed: {date: stri
 
 /** A chart with downloads; the permalink is the address bar at the moment of download. */
 export function framed(chart: Element, options: Omit<ChartFrameOptions, "permalink">): HTMLElement {
-  return chartFrame(chart, {...options, permalink: () => window.location.href});
+  return chartFrame(chart, {
+    ...options,
+    permalink: () => {
+      // a download right after a slider move: the newest scenario is in the URL first
+      flushSearch();
+      return window.location.href;
+    }
+  });
 }
 
 /** Observations of one series and kind. */
