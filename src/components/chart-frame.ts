@@ -297,7 +297,11 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   const slot = slots.get(key);
   if (slot && slot.figure.isConnected && !isReused(slot.figure)) {
     if (slot.chart !== chart) {
-      if (!chart.isConnected && morph(slot.chart, chart)) {
+      // A chart with other legend entries (a line that comes or goes) replaces the one shown, which is
+      // kept for its frame (live-chart.ts): moving back (a slider back at its default) shows it again,
+      // redrawn in place, instead of a new Plot build. Otherwise the chart shown takes the new one's
+      // changed parts.
+      if (!chart.isConnected && swatchCount(slot.chart) === swatchCount(chart) && morph(slot.chart, chart)) {
         adoptMarks(slot.chart, chart);
         adoptChart(slot.chart, chart);
         adoptLive(slot.chart, chart);
@@ -378,6 +382,11 @@ export function chartFrame(chart: Element, options: ChartFrameOptions): HTMLElem
   slots.set(key, current);
   mark();
   return figure;
+}
+
+/** The number of entries in a chart's legend (Plot's swatches). */
+function swatchCount(chart: Element): number {
+  return chart.querySelectorAll('[class$="-swatch"]').length;
 }
 
 /** Same element, same attributes and the same kinds of children: `kept` can take the children of `next`. */

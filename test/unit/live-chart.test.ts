@@ -303,6 +303,42 @@ describe("in a chart frame on the page", () => {
   });
 });
 
+describe("a line that comes and goes in a chart frame", () => {
+  test("the chart with the other legend replaces the one shown, and moving back shows the kept one again, redrawn", async () => {
+    const {chartFrame} = await import("../../src/components/chart-frame.js");
+    const frameOptions = {title: "Nareis", source: "Asielketen Verkenner, ketenmodel (gemodelleerd)", permalink: () => "http://x/", rows: () => [], filename: "live-frame-lines"};
+    const main = document.createElement("main");
+    document.body.append(main);
+    /** The chart without (a slider at its default) or with the scenario's line. */
+    const chart = (value: number, modified: boolean): ScenarioChartData => ({...data(value), lines: modified ? data(value).lines : data(value).lines.slice(0, 1)});
+    const show = (value: number, modified: boolean) => {
+      const frame = chartFrame(scenarioChart(chart(value, modified), options(String(value))), frameOptions);
+      if (!frame.isConnected) main.append(frame);
+      return frame;
+    };
+    const frame = show(39000, true);
+    const withLine = frame.querySelector("figure")!;
+    const svgWith = svgOf(frame);
+    await nextTask();
+    show(40000, false);
+    const without = frame.querySelector("figure")!;
+    expect(without).not.toBe(withLine);
+    expect(legendOf(frame).map((l) => l.label)).toEqual(["basis", "waargenomen"]);
+    await nextTask();
+    // back: the kept chart with the line, its SVG and its paths redrawn for the new value
+    show(38500, true);
+    expect(frame.querySelector("figure")).toBe(withLine);
+    expect(svgOf(frame)).toBe(svgWith);
+    expect(legendOf(frame).map((l) => l.label)).toEqual(["basis", "jouw scenario", "waargenomen"]);
+    expect(frame.querySelector(".sr-only")!.textContent).toBe("38500");
+    clearChartMemo();
+    clearLiveCharts();
+    const fresh = scenarioChart(chart(38500, true), options("38500"));
+    expect(paths(frame)).toEqual(paths(fresh));
+    main.remove();
+  });
+});
+
 describe("the axis while the band is computed", () => {
   test("does not shrink while the band is pending, and a chart built then makes room for the band's usual reach", async () => {
     const wide = (scenario: number, band: [number, number] | "pending") => scenarioChart(data(scenario, band), options());
