@@ -4,8 +4,8 @@
  * current scenario's search string. `carryScenario` is the pure rule; `propagateLinks` applies it to
  * the page's anchors, and `installLinkPropagation` re-applies it on every click (search results and
  * other anchors added later) and whenever the scenario changes (`writeUrl` calls `replaceSearchSoon`:
- * the URL is written in the task after the move's (after its paint), the links after the next paint,
- * once per frame at most; a click, a page hide or a permalink read writes a pending URL at once).
+ * the URL and the links follow once the input rests; a click, a page hide or a permalink read writes a
+ * pending URL at once).
  * Works with clean URLs (`/ind`), `.html` URLs (`/ind.html`) and under a subpath.
  */
 
@@ -84,25 +84,28 @@ export function currentSearch(): string {
   return pendingSearch ?? window.location.search;
 }
 
-let flushing = false;
+/** The URL and the links follow the scenario once no change has come for this long (ms): the input rests. */
+export const URL_QUIET_MS = 120;
+let restTimer: ReturnType<typeof setTimeout> | null = null;
 
 /**
- * Gives the page's URL the search `search` (no navigation, no history entry) in a task after the
- * current one, which for a slider move (Framework computes the page in an animation frame) runs after
- * the charts' paint; the links follow after the next paint. However often it is called in a task, the
- * URL is written once, with the newest search. Replacing the URL took 1–5 ms of a slider move
- * (Chromium's history.replaceState, longer with measures in the URL), on the way to the move's paint.
+ * Gives the page's URL the search `search` (no navigation, no history entry), and the page's links
+ * the scenario, once no change has come for URL_QUIET_MS: during a drag, once at its end. Meanwhile
+ * `currentSearch()` is the page's scenario and `<html data-url="pending">` says a write is due (for
+ * tests and tools). Chromium's history.replaceState took 1–5 ms of a move on the way to its paint, and
+ * after the paint up to 21 ms (a same-document navigation through the browser process), which a next
+ * move then waited for; rewriting ~100 links took 1–4 ms more.
  */
 export function replaceSearchSoon(search: string): void {
   pendingSearch = search;
-  if (!flushing && typeof window !== "undefined") {
-    flushing = true;
-    setTimeout(() => {
-      flushing = false;
-      flushSearch();
-    }, 0);
-  }
-  scheduleLinkPropagation();
+  if (typeof window === "undefined") return;
+  document.documentElement.dataset.url = "pending";
+  if (restTimer !== null) clearTimeout(restTimer);
+  restTimer = setTimeout(() => {
+    restTimer = null;
+    flushSearch();
+    propagateLinks();
+  }, URL_QUIET_MS);
 }
 
 /** Writes a pending search into the URL now (before a link is followed, a permalink is read, the page is left). */
@@ -111,6 +114,7 @@ export function flushSearch(): void {
   if (search === null || typeof window === "undefined") return;
   pendingSearch = null;
   if (search !== window.location.search) window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+  delete document.documentElement.dataset.url;
 }
 
 /** Rewrites every internal anchor under `root` to carry the scenario in `search` (default: the page's). */
@@ -134,24 +138,6 @@ function cachedTarget(href: string): {path: string; hash: string} | null {
     targets.set(key, target);
   }
   return target;
-}
-
-let scheduled = false;
-
-/**
- * Writes a pending URL and propagates the page's scenario to its links after the next paint, once
- * however often it is called within a frame (a slider drag changes the scenario on every input event).
- */
-export function scheduleLinkPropagation(): void {
-  if (scheduled || typeof window === "undefined") return;
-  scheduled = true;
-  requestAnimationFrame(() =>
-    setTimeout(() => {
-      scheduled = false;
-      flushSearch();
-      propagateLinks();
-    }, 0)
-  );
 }
 
 /** Gives `a` its link with the scenario `carried` (a scenarioSearch). */

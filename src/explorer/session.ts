@@ -107,9 +107,9 @@ export function searchFor(scenario: Scenario, inputs: ModelInputs): string {
 }
 
 /**
- * Replaces the page URL's search with the scenario (no navigation, no history entry) once the charts
- * are painted, and the page's links with it (links.ts replaceSearchSoon): a click writes it at once
- * and rewrites its link, so a link followed right after a move still carries the new scenario.
+ * Replaces the page URL's search with the scenario (no navigation, no history entry), and the page's
+ * links with it, once the input rests (links.ts replaceSearchSoon): a click writes it at once and
+ * rewrites its link, so a link followed right after a move still carries the new scenario.
  */
 export function writeUrl(scenario: Scenario, inputs: ModelInputs): void {
   replaceSearchSoon(searchFor(scenario, inputs));

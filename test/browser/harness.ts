@@ -111,12 +111,14 @@ export async function number(page: Page, id: string): Promise<number> {
 }
 
 /**
- * The page's URL as the page has it once the tasks queued so far have run. After a scenario change
- * the site writes the URL in a task after the charts' paint (links.ts replaceSearchSoon), and
- * `page.url()` follows the browser's navigation events, which may arrive after a test's next step.
+ * The page's URL once the page has written its scenario into it. After a scenario change the site
+ * writes the URL when the input rests (links.ts replaceSearchSoon; `<html data-url="pending">` until
+ * then), and `page.url()` follows the browser's navigation events, which may arrive after a test's
+ * next step.
  */
 export async function currentUrl(page: Page): Promise<string> {
-  return page.evaluate(() => new Promise<string>((resolve) => setTimeout(() => resolve(location.href), 0)));
+  await page.waitForFunction(() => document.documentElement.dataset.url !== "pending", undefined, {timeout: 15_000});
+  return page.evaluate(() => location.href);
 }
 
 /** Waits until the text of `selector` differs from `before` (the page recomputed) and returns the new text. */
