@@ -14,7 +14,7 @@ import {formatPercent} from "../../components/format.js";
 import {scenarioChart} from "../../components/scenario-chart.js";
 import {isReused, keepable, reuse} from "../../components/kept-node.js";
 import {formatFigure} from "../figures-ui.js";
-import {scenarioSearch} from "../links.js";
+import {currentSearch as pageSearch, replaceSearchSoon, scenarioSearch} from "../links.js";
 import {changesFrom, lastObservedMonth} from "../series.js";
 import {noticeInDutch} from "../ui.js";
 import {framed} from "./common.js";
@@ -205,10 +205,12 @@ export function pairControls(inputs: ModelInputs, search: string): HTMLElement &
   return root;
 }
 
-/** Writes the pair into the address bar (no navigation). */
+/**
+ * Writes the pair into the address bar (no navigation), and the page's links follow, once the choice
+ * rests (links.ts replaceSearchSoon: not on the way to the charts' paint).
+ */
 export function writeCompareUrl(c: Comparison): void {
-  const search = compareSearch(c.a.value, c.b.value, window.location.search);
-  if (search !== window.location.search) window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+  replaceSearchSoon(compareSearch(c.a.value, c.b.value, pageSearch()));
 }
 
 /** The notices of both sides, or an empty status element. */
