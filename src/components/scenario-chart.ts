@@ -207,16 +207,14 @@ function sameLabels(a: readonly string[], b: readonly string[]): boolean {
 function relabel(element: HTMLElement, labels: readonly string[], others: number): boolean {
   const swatches = element.querySelectorAll('[class$="-swatch"]');
   if (swatches.length !== labels.length + others) return false;
-  const rest = [...swatches].slice(labels.length).map((s) => s.lastChild?.textContent ?? "");
+  const texts = [...swatches].map((s) => s.lastChild);
+  if (!texts.every((t) => t instanceof Text)) return false;
+  const rest = (texts.slice(labels.length) as Text[]).map((t) => t.data);
   if (new Set([...labels, ...rest]).size !== swatches.length) return false;
-  for (let i = 0; i < labels.length; i++) {
-    const text = swatches[i]!.lastChild;
-    if (!(text instanceof Text)) return false;
-  }
-  for (let i = 0; i < labels.length; i++) {
-    const text = swatches[i]!.lastChild as Text;
-    if (text.data !== labels[i]) text.data = labels[i]!;
-  }
+  labels.forEach((label, i) => {
+    const text = texts[i] as Text;
+    if (text.data !== label) text.data = label;
+  });
   return true;
 }
 

@@ -76,7 +76,7 @@ export function withHtml(path: string): string {
 
 const ORIGINAL = "scenarioHref";
 
-/** The search string the page's URL gets after the next paint (replaceSearchSoon), or null. */
+/** The search string the page's URL gets once the input rests (replaceSearchSoon), or null. */
 let pendingSearch: string | null = null;
 
 /** The page's scenario search: the one about to be written into the URL, else the URL's own. */

@@ -111,12 +111,14 @@ export async function number(page: Page, id: string): Promise<number> {
 }
 
 /**
- * The page's URL once the page has written its scenario into it. After a scenario change the site
- * writes the URL when the input rests (links.ts replaceSearchSoon; `<html data-url="pending">` until
- * then), and `page.url()` follows the browser's navigation events, which may arrive after a test's
- * next step.
+ * The page's URL once the page has written its scenario into it (after the next frame, in which
+ * Framework computes the inputs given so far). After a scenario change the site writes the URL when
+ * the input rests (links.ts replaceSearchSoon; `<html data-url="pending">` until then), and
+ * `page.url()` follows the browser's navigation events, which may arrive after a test's next step.
  */
 export async function currentUrl(page: Page): Promise<string> {
+  // first the frame in which Framework computes an input already given (a key press just before)
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
   await page.waitForFunction(() => document.documentElement.dataset.url !== "pending", undefined, {timeout: 15_000});
   return page.evaluate(() => location.href);
 }

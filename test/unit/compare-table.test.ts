@@ -3,9 +3,9 @@
  * The comparison's table (Vergelijken) is written in place when another pair with the same rows is
  * chosen: the same element stays on the page and reads exactly as a table built for the new pair.
  */
-import {beforeAll, describe, expect, test} from "vitest";
+import {beforeAll, describe, expect, test, vi} from "vitest";
 import {loadModelInputs} from "../../loaders/model-inputs.js";
-import {compare, compareTable} from "../../src/explorer/pages/compare.js";
+import {compare, compareTable, csvButton, writeCompareUrl} from "../../src/explorer/pages/compare.js";
 import type {ModelInputs} from "../../src/model/types.js";
 
 let inputs: ModelInputs;
@@ -44,5 +44,26 @@ describe("comparison table", () => {
     const second = compareTable(compare(inputs, {a: "mpp-2024-ii-max", b: "mpp-2023-i-max"}, ""));
     expect(again).toBe(first);
     expect(second).not.toBe(first);
+  });
+
+  test("the CSV right after a choice names the new pair in its link (the URL is written first)", async () => {
+    window.history.replaceState(null, "", "/vergelijken");
+    const c = compare(inputs, {a: "mpp-2024-ii-max", b: "mpp-2023-i-max"}, "");
+    writeCompareUrl(c);
+    // the URL follows once the choice rests; the download comes before that
+    expect(window.location.search).toBe("");
+    const blobs: Blob[] = [];
+    vi.stubGlobal("URL", Object.assign(class extends URL {}, {createObjectURL: (b: Blob) => (blobs.push(b), "blob:x"), revokeObjectURL: () => undefined}));
+    try {
+      csvButton(c).click();
+    } finally {
+      vi.unstubAllGlobals();
+    }
+    const text = await new Promise<string>((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blobs[0]!);
+    });
+    expect(text).toMatch(/^# Link: .*\/vergelijken\?.*a=mpp-2024-ii-max.*b=mpp-2023-i-max/m);
   });
 });

@@ -49,35 +49,35 @@ async function mutations(parent: Node, run: () => void): Promise<number> {
 
 const ids = (parent: Element) => [...parent.children].map((e) => e.id);
 
+/** A cell that displayed the kept elements `names` in an earlier task. */
+async function shown(...names: string[]) {
+  const c = cell();
+  const els = names.map(element);
+  c.display(els);
+  await nextTask();
+  return {c, els};
+}
+
 describe("kept nodes", () => {
   test("one element displayed again: never detached", async () => {
-    const c = cell();
-    const a = element("a");
-    c.display([a]);
-    await nextTask();
-    reuse(a);
-    expect(isReused(a)).toBe(true);
-    expect(await mutations(c.parent, () => c.display([a]))).toBe(0);
-    expect(a.parentNode).toBe(c.parent);
+    const {c, els: [a]} = await shown("a");
+    reuse(a!);
+    expect(isReused(a!)).toBe(true);
+    expect(await mutations(c.parent, () => c.display([a!]))).toBe(0);
+    expect(a!.parentNode).toBe(c.parent);
     // the override is gone after the insertion
     expect(Object.prototype.hasOwnProperty.call(c.parent, "insertBefore")).toBe(false);
   });
 
   test("an array of four displayed again: none detached (each used to move behind the others)", async () => {
-    const c = cell();
-    const four = ["a", "b", "c", "d"].map(element);
-    c.display(four);
-    await nextTask();
+    const {c, els: four} = await shown("a", "b", "c", "d");
     for (const e of four) reuse(e);
     expect(await mutations(c.parent, () => c.display(four))).toBe(0);
     expect(ids(c.parent)).toEqual(["a", "b", "c", "d"]);
   });
 
   test("a new element among kept ones, and a new order: the page shows what the cell displays", async () => {
-    const c = cell();
-    const [a, b, d] = ["a", "b", "d"].map(element);
-    c.display([a!, b!, d!]);
-    await nextTask();
+    const {c, els: [a, b, d]} = await shown("a", "b", "d");
     const x = element("x");
     for (const e of [a!, b!, d!]) reuse(e);
     c.display([a!, x, d!, b!]);
@@ -85,24 +85,18 @@ describe("kept nodes", () => {
   });
 
   test("without reuse in this task an element is removed as usual; a reuse does not outlive its task", async () => {
-    const c = cell();
-    const a = element("a");
-    c.display([a]);
+    const {c, els: [a]} = await shown("a");
+    reuse(a!);
     await nextTask();
-    reuse(a);
-    await nextTask();
-    expect(isReused(a)).toBe(false);
+    expect(isReused(a!)).toBe(false);
     c.display([]);
-    expect(a.parentNode).toBeNull();
+    expect(a!.parentNode).toBeNull();
   });
 
   test("a kept element the cell does not display after all: the parent's own insertBefore is restored after the task", async () => {
-    const c = cell();
-    const a = element("a");
-    c.display([a]);
-    await nextTask();
-    reuse(a);
-    a.remove();
+    const {c, els: [a]} = await shown("a");
+    reuse(a!);
+    a!.remove();
     expect(Object.prototype.hasOwnProperty.call(c.parent, "insertBefore")).toBe(true);
     await nextTask();
     expect(Object.prototype.hasOwnProperty.call(c.parent, "insertBefore")).toBe(false);

@@ -275,17 +275,27 @@ describe("annual projection redrawn in place", () => {
   });
 });
 
+/**
+ * A chart frame on a page: `show(chart)` frames the chart (chart-frame.ts) and puts the frame on the
+ * page the first time, as a cell displays it.
+ */
+async function framedOnPage(filename: string) {
+  const {chartFrame} = await import("../../src/components/chart-frame.js");
+  const frameOptions = {title: filename, source: "Asielketen Verkenner, ketenmodel (gemodelleerd)", permalink: () => "http://x/", rows: () => [], filename};
+  const main = document.createElement("main");
+  document.body.append(main);
+  const show = (chart: HTMLElement) => {
+    const frame = chartFrame(chart, frameOptions);
+    if (!frame.isConnected) main.append(frame);
+    return frame;
+  };
+  return {show, remove: () => main.remove()};
+}
+
 describe("in a chart frame on the page", () => {
   test("rebuilt, then redrawn in place: the frame keeps showing an SVG with the newest data and summary", async () => {
-    const {chartFrame} = await import("../../src/components/chart-frame.js");
-    const frameOptions = {title: "Bezetting", source: "Asielketen Verkenner, ketenmodel (gemodelleerd)", permalink: () => "http://x/", rows: () => [], filename: "live-frame-test"};
-    const main = document.createElement("main");
-    document.body.append(main);
-    const show = (value: number, summary: string) => {
-      const frame = chartFrame(scenarioChart(data(value), options(summary)), frameOptions);
-      if (!frame.isConnected) main.append(frame);
-      return frame;
-    };
+    const page = await framedOnPage("live-frame-test");
+    const show = (value: number, summary: string) => page.show(scenarioChart(data(value), options(summary)));
     const frame = show(39000, "A");
     await nextTask();
     // out of the axis: a new chart, whose SVG chart-frame.ts moves into the chart on the page
@@ -299,23 +309,16 @@ describe("in a chart frame on the page", () => {
     expect(svgOf(frame)).toBe(svgB);
     expect(frame.querySelector(".sr-only")!.textContent).toBe("C");
     expect(paths(frame)).not.toEqual(pathsB);
-    main.remove();
+    page.remove();
   });
 });
 
 describe("a line that comes and goes in a chart frame", () => {
   test("the chart with the other legend replaces the one shown, and moving back shows the kept one again, redrawn", async () => {
-    const {chartFrame} = await import("../../src/components/chart-frame.js");
-    const frameOptions = {title: "Nareis", source: "Asielketen Verkenner, ketenmodel (gemodelleerd)", permalink: () => "http://x/", rows: () => [], filename: "live-frame-lines"};
-    const main = document.createElement("main");
-    document.body.append(main);
+    const page = await framedOnPage("live-frame-lines");
     /** The chart without (a slider at its default) or with the scenario's line. */
     const chart = (value: number, modified: boolean): ScenarioChartData => ({...data(value), lines: modified ? data(value).lines : data(value).lines.slice(0, 1)});
-    const show = (value: number, modified: boolean) => {
-      const frame = chartFrame(scenarioChart(chart(value, modified), options(String(value))), frameOptions);
-      if (!frame.isConnected) main.append(frame);
-      return frame;
-    };
+    const show = (value: number, modified: boolean) => page.show(scenarioChart(chart(value, modified), options(String(value))));
     const frame = show(39000, true);
     const withLine = frame.querySelector("figure")!;
     const svgWith = svgOf(frame);
@@ -335,7 +338,7 @@ describe("a line that comes and goes in a chart frame", () => {
     clearLiveCharts();
     const fresh = scenarioChart(chart(38500, true), options("38500"));
     expect(paths(frame)).toEqual(paths(fresh));
-    main.remove();
+    page.remove();
   });
 });
 

@@ -14,7 +14,7 @@ import {formatPercent} from "../../components/format.js";
 import {scenarioChart} from "../../components/scenario-chart.js";
 import {isReused, keepable, reuse} from "../../components/kept-node.js";
 import {formatFigure} from "../figures-ui.js";
-import {currentSearch as pageSearch, replaceSearchSoon, scenarioSearch} from "../links.js";
+import {currentSearch as pageSearch, flushSearch, replaceSearchSoon, scenarioSearch} from "../links.js";
 import {changesFrom, lastObservedMonth} from "../series.js";
 import {noticeInDutch} from "../ui.js";
 import {framed} from "./common.js";
@@ -306,6 +306,8 @@ export function csvButton(c: Comparison): HTMLElement {
   button.className = "no-print";
   button.textContent = "CSV van de tabel";
   button.addEventListener("click", () => {
+    // a download right after a choice: the pair is in the URL first
+    flushSearch();
     const text = `# Vergelijking van twee scenario's (gemodelleerd)\n# Bron: Asielketen Verkenner, ketenmodel\n# Link: ${window.location.href}\n${csvFormat(csvRows(c.rows, c.a, c.b))}`;
     const url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
     const a = document.createElement("a");
